@@ -1,0 +1,78 @@
+"""Loads the demo organisations, people and platform roles. Safe to run again."""
+
+import json
+from importlib import resources
+
+from django.db import transaction
+from django.utils import timezone
+
+from techbridge.accounts.models import User
+from techbridge.organisations.models import Membership, Organisation
+
+DEMO_PASSWORD = "techbridge-demo"  # noqa: S105 - printed on purpose for the demo
+STAFF_EMAIL = "staff@techbridge.example.org"
+FOCAL_POINTS = {
+    "TH": ("focal.th@techbridge.example.org", "Somchai Wongsawat", "th", "Asia/Bangkok"),
+    "KH": ("focal.kh@techbridge.example.org", "Sokha Chan", "km", "Asia/Phnom_Penh"),
+    "VN": ("focal.vn@techbridge.example.org", "Nguyễn Thu Hà", "vi", "Asia/Ho_Chi_Minh"),
+}
+
+
+def _person(email: str, name: str, language: str, time_zone: str, **extra) -> User:
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "full_name": name,
+            "preferred_language": language,
+            "time_zone": time_zone,
+            "email_verified_at": timezone.now(),
+            **extra,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def demo_organisations() -> list[dict]:
+    text = resources.files("techbridge.core.demo").joinpath("organisations.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@transaction.atomic
+def demo_load() -> dict[str, int]:
+    _person(STAFF_EMAIL, "Centre Secretariat", "en", "Asia/Shanghai", is_staff=True, is_superuser=True)
+    for country, (email, name, language, zone) in FOCAL_POINTS.items():
+        _person(email, name, language, zone, focal_point_country=country)
+    for row in demo_organisations():
+        organisation, _created = Organisation.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "name_translations": row["name_translations"],
+                "language": row["language"],
+                "kind": row["kind"],
+                "country": row["country"],
+                "region": row["region"],
+                "website": row["website"],
+                "description": row["description"],
+                "description_translations": row["description_translations"],
+                "is_verified": True,
+            },
+        )
+        for member in row["members"]:
+            user = _person(member["email"], member["name"], member["language"], member["time_zone"])
+            Membership.objects.get_or_create(
+                organisation=organisation, user=user, defaults={"role": member["role"]}
+            )
+    return {"organisations": Organisation.objects.count(), "people": User.objects.count()}
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    logins = [(STAFF_EMAIL, "centre staff (admin site too)")]
+    logins += [(email, f"focal point for {country}") for country, (email, *_r) in FOCAL_POINTS.items()]
+    for row in demo_organisations()[:: max(1, len(demo_organisations()) // 6)][:6]:
+        admin = row["members"][0]
+        logins.append((admin["email"], f"admin of {row['slug']} ({row['country']})"))
+    return logins
