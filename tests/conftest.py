@@ -1,0 +1,60 @@
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from techbridge.organisations.enums import MemberRole
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def drain_task_queue() -> None:
+    """Runs the real database worker in batch mode until the queue is empty."""
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+
+@pytest.fixture
+def worker():
+    return drain_task_queue
+
+
+@pytest.fixture
+def outbox():
+    mail.outbox = []
+    return mail.outbox
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(country="TH")
+
+
+@pytest.fixture
+def roles(db, organisation):
+    """One user per role that matters for an organisation in Thailand."""
+    admin = MembershipFactory(organisation=organisation, role=MemberRole.ADMIN).user
+    member = MembershipFactory(organisation=organisation, role=MemberRole.MEMBER).user
+    return {
+        "anonymous": None,
+        "unverified": UserFactory(email_verified_at=None),
+        "outsider": UserFactory(),
+        "member": member,
+        "admin": admin,
+        "focal_point": UserFactory(focal_point_country="TH"),
+        "other_focal_point": UserFactory(focal_point_country="VN"),
+        "staff": UserFactory(is_staff=True),
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    def make(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
