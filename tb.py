@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """techbridge in one command. Needs only Python 3.11 and pip.
 
-    python3 tb.py start    install, migrate SQLite, load demo data, run worker + web on :8000
-    python3 tb.py test     install, lint, then the whole test suite on SQLite and PostgreSQL
+python3 tb.py start    install, migrate SQLite, load demo data, run worker + web on :8000
+python3 tb.py test     install, lint, then the whole test suite on SQLite and PostgreSQL
 """
 
 import hashlib
@@ -17,7 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-REQUIREMENTS = {"run": ROOT / "requirements" / "run.txt", "test": ROOT / "requirements" / "test.txt"}
+REQUIREMENTS = {
+    "run": ROOT / "requirements" / "run.txt",
+    "test": ROOT / "requirements" / "test.txt",
+}
 
 
 def say(message: str) -> None:
@@ -84,7 +87,14 @@ def ensure_chromium() -> None:
     if os.geteuid() == 0 and shutil.which("apt-get"):
         say("installing Debian's chromium for the browser tests")
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        run(
+            "apt-get",
+            "install",
+            "-y",
+            "-qq",
+            "chromium",
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
         return
     say("Debian's chromium is missing: install it (apt-get install chromium) for the browser tests")
     sys.exit(2)

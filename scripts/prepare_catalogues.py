@@ -26,7 +26,7 @@ def main() -> None:
         catalogue.msgid_bugs_address = ""
         if locale == "en":
             for message in catalogue:
-                if message.id and not message.string or (
+                if (message.id and not message.string) or (
                     isinstance(message.string, tuple) and not any(message.string)
                 ):
                     message.string = message.id

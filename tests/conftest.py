@@ -1,9 +1,17 @@
+from unittest.mock import patch
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
 
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from techbridge.organisations.enums import MemberRole
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues(django_db_blocker):
+    call_command("compile_catalogues", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -12,8 +20,14 @@ def _media_in_tmp(settings, tmp_path):
 
 
 def drain_task_queue() -> None:
-    """Runs the real database worker in batch mode until the queue is empty."""
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    """Runs the real database worker in batch mode until the queue is empty.
+
+    In-process, inside the test's transaction: the worker's periodic connection recycling
+    would end that transaction, so only that call is switched off here. The worker as a
+    separate process is tested on its own (tests/core/test_worker_process.py).
+    """
+    with patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
 @pytest.fixture

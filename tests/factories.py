@@ -1,4 +1,7 @@
+import functools
+
 import factory
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from techbridge.accounts.models import FailedLogin, User
@@ -9,22 +12,22 @@ from techbridge.organisations.models import Invitation, JoinRequest, Membership,
 PASSWORD = "correct-horse-battery-staple"
 
 
+@functools.cache
+def _hashed_password() -> str:
+    return make_password(PASSWORD)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     full_name = factory.Sequence(lambda n: f"Person {n}")
     preferred_language = "en"
     time_zone = "Asia/Bangkok"
     email_verified_at = factory.LazyFunction(timezone.now)
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()
+    # Argon2 is slow on purpose; hash the shared test password once, not per user.
+    password = factory.LazyFunction(_hashed_password)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -61,9 +61,7 @@ class LoginForm(AuthenticationForm):
         "throttled": _(
             "Too many failed sign-ins. Wait %(minutes)s minutes or reset your password."
         ),
-        "unverified": _(
-            "Please confirm your e-mail address first: follow the link we sent you."
-        ),
+        "unverified": _("Please confirm your e-mail address first: follow the link we sent you."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -130,4 +128,3 @@ class QueuedPasswordResetForm(PasswordResetForm):
             },
             language=user.preferred_language,
         )
-

@@ -48,7 +48,9 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     try:
         user = services.user_verify_email(token=token)
     except ValidationError as error:
-        return render(request, "accounts/verify_failed.html", {"error": error.messages[0]}, status=400)
+        return render(
+            request, "accounts/verify_failed.html", {"error": error.messages[0]}, status=400
+        )
     if not request.user.is_authenticated:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Your e-mail address is confirmed. Welcome!"))
@@ -99,6 +101,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Your profile is saved."))
         response = redirect("accounts:profile")
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language, samesite="Lax")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language, samesite="Lax"
+        )
         return response
     return render(request, "accounts/profile.html", {"form": form, "now": timezone.now()})

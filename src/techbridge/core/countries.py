@@ -11,7 +11,22 @@ ASEAN = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN")
 FEATURED = (CHINA, *ASEAN)
 
 # CLDR lists a few codes that are not ISO 3166-1 countries.
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"}
+_NOT_COUNTRIES = {
+    "EU",
+    "EZ",
+    "UN",
+    "QO",
+    "XA",
+    "XB",
+    "XK",
+    "ZZ",
+    "AC",
+    "CP",
+    "DG",
+    "EA",
+    "IC",
+    "TA",
+}
 
 
 @cache
@@ -39,7 +54,11 @@ def country_choices(language_code: str | None = None) -> list[tuple[str, str]]:
     """China and ASEAN first, then every other country by its local name."""
     featured = [(code, country_name(code, language_code)) for code in FEATURED]
     others = sorted(
-        ((code, country_name(code, language_code)) for code in country_codes() if code not in FEATURED),
+        (
+            (code, country_name(code, language_code))
+            for code in country_codes()
+            if code not in FEATURED
+        ),
         key=lambda pair: pair[1],
     )
     return featured + others

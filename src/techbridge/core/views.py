@@ -59,4 +59,6 @@ def error_500(request: HttpRequest) -> HttpResponse:
     # No context processors or database here: the failure may be the database itself.
     from django.template.loader import get_template
 
-    return HttpResponse(get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()}), status=500)
+    return HttpResponse(
+        get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()}), status=500
+    )

@@ -15,6 +15,7 @@ class OrganisationForm(forms.ModelForm):
 
     country = forms.ChoiceField(label=_("Country"))
     language = forms.ChoiceField(label=_("Language of the texts"), choices=settings.LANGUAGES)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
@@ -28,7 +29,9 @@ class OrganisationForm(forms.ModelForm):
         for code in ui_language_codes():
             for field in TRANSLATED_FIELDS:
                 key = f"{field}__{code}"
-                existing = (getattr(self.instance, f"{field}_translations", None) or {}).get(code, "")
+                existing = (getattr(self.instance, f"{field}_translations", None) or {}).get(
+                    code, ""
+                )
                 widget = forms.Textarea(attrs={"rows": 2}) if field == "description" else None
                 self.fields[key] = forms.CharField(
                     label=f"{self.fields[field].label} · {NATIVE_NAMES[code]}",

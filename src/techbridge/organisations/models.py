@@ -31,7 +31,9 @@ class Organisation(MultilingualMixin):
         _("logo"), upload_to=_logo_path, blank=True, validators=[validate_logo]
     )
     is_verified = models.BooleanField(
-        _("verified"), default=False, help_text=_("Confirmed by staff or the country's focal point.")
+        _("verified"),
+        default=False,
+        help_text=_("Confirmed by staff or the country's focal point."),
     )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -55,7 +55,9 @@ def _clean_translations(value: dict | None, field: str) -> dict[str, str]:
 def _apply(organisation: Organisation, data: dict) -> None:
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     for field, value in data.items():
         if field.endswith("_translations"):
             value = _clean_translations(value, field)

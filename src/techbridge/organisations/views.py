@@ -20,9 +20,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         country=filters.get("country", ""), kind=filters.get("kind", ""), query=filters.get("q", "")
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = (
-        "organisations/_list_results.html" if request.htmx else "organisations/list.html"
-    )
+    template = "organisations/_list_results.html" if request.htmx else "organisations/list.html"
     return render(request, template, {"form": form, "page": page})
 
 
@@ -81,7 +79,9 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     if not rules.can_edit_organisation(request.user, organisation):
         raise PermissionDenied
-    form = forms.OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    form = forms.OrganisationForm(
+        request.POST or None, request.FILES or None, instance=organisation
+    )
     response = _save_form(
         request,
         form,
@@ -89,7 +89,11 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
             user=request.user, organisation=organisation, data=data
         ),
     )
-    context = {"form": form, "title": _("Edit the organisation profile"), "organisation": organisation}
+    context = {
+        "form": form,
+        "title": _("Edit the organisation profile"),
+        "organisation": organisation,
+    }
     return response or render(request, "organisations/form.html", context)
 
 
@@ -135,7 +139,9 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = forms.InvitationForm(request.POST)
     if form.is_valid():
         try:
-            services.invitation_create(user=request.user, organisation=organisation, **form.cleaned_data)
+            services.invitation_create(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -167,7 +173,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("organisations:mine")
-        messages.success(request, _("You joined %(name)s.") % {"name": membership.organisation.name})
+        messages.success(
+            request, _("You joined %(name)s.") % {"name": membership.organisation.name}
+        )
         return redirect("organisations:detail", slug=membership.organisation.slug)
     return render(request, "organisations/invitation.html", {"invitation": invitation})
 
@@ -194,7 +202,9 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def join_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    join_request = get_object_or_404(JoinRequest.objects.select_related("organisation", "user"), pk=pk)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("organisation", "user"), pk=pk
+    )
     approve = request.POST.get("decision") == "approve"
     error = None
     try:

@@ -1,6 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from techbridge.api.auth import PUBLIC
@@ -91,7 +91,7 @@ def organisation_detail(request, slug: str):
 @router.post("", response={201: OrganisationOut, 422: dict}, summary="Create an organisation")
 def organisation_create(request, payload: OrganisationIn):
     organisation = services.organisation_create(user=request.auth, data=payload.dict())
-    return 201, organisation
+    return Status(201, organisation)
 
 
 @router.patch("/{slug}", response={200: OrganisationOut, 422: dict}, summary="Edit a profile")
@@ -102,7 +102,9 @@ def organisation_update(request, slug: str, payload: OrganisationPatch):
     )
 
 
-@router.get("/{slug}/members", response=list[MemberOut], summary="Members (members, staff, focal point)")
+@router.get(
+    "/{slug}/members", response=list[MemberOut], summary="Members (members, staff, focal point)"
+)
 def organisation_members(request, slug: str):
     organisation = get_object_or_404(Organisation, slug=slug)
     if not rules.can_view_members(request.auth, organisation):
@@ -126,4 +128,4 @@ def join_request_create(request, slug: str, payload: JoinRequestIn):
     join_request = services.join_request_create(
         user=request.auth, organisation=organisation, message=payload.message
     )
-    return 201, join_request
+    return Status(201, join_request)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from techbridge.accounts.models import User
 from techbridge.organisations.models import Membership, Organisation
 
-DEMO_PASSWORD = "techbridge-demo"  # noqa: S105 - printed on purpose for the demo
+DEMO_PASSWORD = "techbridge-demo"
 STAFF_EMAIL = "staff@techbridge.example.org"
 FOCAL_POINTS = {
     "TH": ("focal.th@techbridge.example.org", "Somchai Wongsawat", "th", "Asia/Bangkok"),
@@ -42,7 +42,9 @@ def demo_organisations() -> list[dict]:
 
 @transaction.atomic
 def demo_load() -> dict[str, int]:
-    _person(STAFF_EMAIL, "Centre Secretariat", "en", "Asia/Shanghai", is_staff=True, is_superuser=True)
+    _person(
+        STAFF_EMAIL, "Centre Secretariat", "en", "Asia/Shanghai", is_staff=True, is_superuser=True
+    )
     for country, (email, name, language, zone) in FOCAL_POINTS.items():
         _person(email, name, language, zone, focal_point_country=country)
     for row in demo_organisations():
@@ -71,7 +73,9 @@ def demo_load() -> dict[str, int]:
 
 def demo_logins() -> list[tuple[str, str]]:
     logins = [(STAFF_EMAIL, "centre staff (admin site too)")]
-    logins += [(email, f"focal point for {country}") for country, (email, *_r) in FOCAL_POINTS.items()]
+    logins += [
+        (email, f"focal point for {country}") for country, (email, *_r) in FOCAL_POINTS.items()
+    ]
     for row in demo_organisations()[:: max(1, len(demo_organisations()) // 6)][:6]:
         admin = row["members"][0]
         logins.append((admin["email"], f"admin of {row['slug']} ({row['country']})"))
