@@ -25,13 +25,19 @@ def _chromium_path() -> str:
 def browser():
     # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
     # between page actions are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            instance = playwright.chromium.launch(
+                executable_path=_chromium_path(), args=CHROMIUM_FLAGS
+            )
+            yield instance
+            instance.close()
+    finally:
+        # Subprocess tests (e.g. check --deploy) must not inherit this.
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

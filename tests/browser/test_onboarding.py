@@ -40,8 +40,8 @@ def test_sign_up_verify_create_organisation_switch_to_thai(live_server, page, wo
     page.wait_for_url("**/organisations/tonle-sap-fish-processing-cooperative/")
     assert Organisation.objects.get().memberships.get().user.email == "chanthy@example.org"
 
-    page.select_option("#language-select", "th")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#language-select", "th")
     with translation.override("th"):
         thai_members = gettext("Members")
         thai_sign_out = gettext("Sign out")

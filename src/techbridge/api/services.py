@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import User
+from techbridge.api import rules
 from techbridge.api.models import ApiToken
 
 TOKEN_PREFIX = "tb_"
@@ -31,7 +32,7 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 
 def api_token_revoke(*, user: User, token: ApiToken) -> None:
-    if token.user_id != user.pk and not user.is_staff:
+    if not rules.can_revoke_token(user, token):
         raise PermissionDenied
     if token.revoked_at is None:
         token.revoked_at = timezone.now()

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.core.countries import country_choices
@@ -25,7 +26,9 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "—"), *country_choices()]
-        self.fields["logo"].help_text = _("PNG, JPEG, WebP or GIF; at most 2 MB.")
+        self.fields["logo"].help_text = _("PNG, JPEG, WebP or GIF; at most %(limit)s.") % {
+            "limit": filesizeformat(settings.MAX_LOGO_BYTES)
+        }
         for code in ui_language_codes():
             for field in TRANSLATED_FIELDS:
                 key = f"{field}__{code}"
