@@ -58,11 +58,17 @@ def start(argv: list[str]) -> int:
     ensure_environment("run")
     manage("migrate", "--no-input", "--verbosity", "0")
     manage("load_demo")
+    # Links in e-mails must point at the port actually served.
+    env = {"TECHBRIDGE_SITE_URL": f"http://127.0.0.1:{port}", **os.environ}
     say("starting the task worker")
-    worker = subprocess.Popen([str(PYTHON), "manage.py", "db_worker", "--interval", "1"], cwd=ROOT)
+    worker = subprocess.Popen(
+        [str(PYTHON), "manage.py", "db_worker", "--interval", "1", "--no-reload"], cwd=ROOT, env=env
+    )
     say(f"serving on http://127.0.0.1:{port}/  (e-mails are written to var/mail/; Ctrl+C stops)")
     server = subprocess.Popen(
-        [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT
+        [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
     )
     try:
         while server.poll() is None and worker.poll() is None:

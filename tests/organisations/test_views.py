@@ -142,3 +142,19 @@ def test_invitation_page_accept_flow(client):
     response = client.post(reverse("organisations:invitation", args=[invitation.token]))
     assert response.status_code == 302
     assert admin.organisation.memberships.filter(user=invitee).exists()
+
+
+def test_my_organisations_lists_invitations_sent_before_sign_up(client):
+    admin = MembershipFactory(role=MemberRole.ADMIN)
+    client.force_login(admin.user)
+    client.post(
+        reverse("organisations:invite", args=[admin.organisation.slug]),
+        {"email": "Later@example.org", "role": "member"},
+    )
+    newcomer = UserFactory(email="later@example.org")
+    client.force_login(newcomer)
+    page = client.get(reverse("organisations:mine"))
+    assert [i.organisation for i in page.context["invitations"]] == [admin.organisation]
+    token = page.context["invitations"][0].token
+    client.post(reverse("organisations:invitation", args=[token]))
+    assert list(client.get(reverse("organisations:mine")).context["invitations"]) == []

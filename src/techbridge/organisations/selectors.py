@@ -46,3 +46,11 @@ def user_pending_join_requests(*, user: User) -> QuerySet[JoinRequest]:
     return user.join_requests.filter(status=JoinRequestStatus.PENDING).select_related(
         "organisation"
     )
+
+
+def user_open_invitations(*, user: User) -> QuerySet[Invitation]:
+    """Invitations sent to the user's address, so people who signed up after being invited
+    find them on their first visit."""
+    return Invitation.objects.filter(
+        email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("organisation")

@@ -263,6 +263,7 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
     context = {
         "memberships": selectors.user_organisations(user=request.user),
         "pending": selectors.user_pending_join_requests(user=request.user),
+        "invitations": selectors.user_open_invitations(user=request.user),
         "can_create": rules.can_create_organisation(request.user),
     }
     return render(request, "organisations/mine.html", context)
