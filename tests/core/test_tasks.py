@@ -37,3 +37,15 @@ def test_email_enqueued_in_committed_transaction_is_sent_once(worker, outbox):
     worker()
     assert len(outbox) == 1
     assert outbox[0].subject == "You are now a member of Mekong Lab & Co"
+
+
+def test_database_is_ready_for_vectors_on_postgresql():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+            assert cursor.fetchone() is not None
+        else:
+            cursor.execute("PRAGMA journal_mode")
+            assert connection.vendor == "sqlite"
