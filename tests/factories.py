@@ -1,3 +1,4 @@
+import datetime
 import functools
 
 import factory
@@ -87,3 +88,144 @@ class ApiTokenFactory(factory.django.DjangoModelFactory):
     name = "integration"
     prefix = factory.Sequence(lambda n: f"tb_{n:07d}")
     digest = factory.Sequence(lambda n: f"{n:064x}")
+
+
+# --- catalogue and curation ------------------------------------------------------------
+
+
+def _sectors(codes):
+    from techbridge.catalog.models import Sector
+
+    return list(Sector.objects.filter(code__in=codes))
+
+
+def _goals(numbers):
+    from techbridge.catalog.models import SDGGoal
+
+    return list(SDGGoal.objects.filter(number__in=numbers))
+
+
+class _ListingFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory, country="CN")
+    language = "en"
+    status = "published"
+    visibility = "public"
+    published_at = factory.LazyFunction(timezone.now)
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=200))
+    contact_name = "Li Wei"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@provider.example.org")
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create:
+            obj.sectors.set(_sectors(extracted or ["agri.processing"]))
+
+    @factory.post_generation
+    def sdgs(obj, create, extracted, **kwargs):
+        if create:
+            obj.sdgs.set(_goals(extracted or [2]))
+
+
+class TechnologyFactory(_ListingFactory):
+    class Meta:
+        model = "catalog.Technology"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Solar tunnel dryer model {n}")
+    summary = "Dries rice and cassava with sunlight and PV fans."
+    description = "A polycarbonate tunnel with photovoltaic fans dries one tonne per batch."
+    trl = 8
+    ip_status = "patent_granted"
+    patent_numbers = factory.Sequence(lambda n: [f"CN20231{n:07d}.X"])
+    ip_jurisdictions = ["CN"]
+    countries_developed = ["CN"]
+    countries_deployed = ["CN", "KH"]
+    website = "https://dryer.example.org/product"
+
+    @factory.post_generation
+    def transfer_modes(obj, create, extracted, **kwargs):
+        if create:
+            from techbridge.catalog.models import TechnologyTransferMode
+
+            for mode in extracted or ["licence_non_exclusive"]:
+                TechnologyTransferMode.objects.create(technology=obj, mode=mode)
+
+
+class TechnologyTransferModeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.TechnologyTransferMode"
+
+    technology = factory.SubFactory(TechnologyFactory, transfer_modes=["assignment"])
+    mode = "technical_service"
+
+
+class NeedFactory(_ListingFactory):
+    class Meta:
+        model = "catalog.Need"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory, country="KH")
+    title = factory.Sequence(lambda n: f"Drying fish without smoke {n}")
+    problem = "Open-air drying loses a fifth of the catch to rain and flies."
+    country = "KH"
+    region = "Kampot"
+    help_kinds = ["product"]
+    budget_range = "10k_50k"
+
+
+class ListingEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.ListingEvent"
+
+    technology = factory.SubFactory(TechnologyFactory)
+    action = "edited"
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalog.ImportJob"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "technology"
+    filename = "technologies.csv"
+    content = b"language,title\n"
+    created_by = factory.SubFactory(UserFactory)
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "curation.Call"
+
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    title = factory.Sequence(lambda n: f"Sustainability technologies {n}")
+    description = "Advanced and applicable technologies."
+    language = "en"
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    target_count = 100
+    state = "open"
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "curation.Criterion"
+
+    call = factory.SubFactory(CallFactory)
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = 1
+    max_score = 5
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "curation.Submission"
+
+    call = factory.SubFactory(CallFactory)
+    technology = factory.SubFactory(TechnologyFactory)
+
+
+class ReviewAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "curation.ReviewAssignment"
+
+    submission = factory.SubFactory(SubmissionFactory)
+    reviewer = factory.SubFactory(UserFactory)

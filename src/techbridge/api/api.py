@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from techbridge.api.auth import AUTH
 from techbridge.api.routers.accounts import router as accounts_router
+from techbridge.api.routers.catalog import need_router, technology_router
 from techbridge.api.routers.organisations import router as organisations_router
 
 api = NinjaAPI(
@@ -41,3 +42,5 @@ def _not_found(request: HttpRequest, error: Http404):
 
 api.add_router("/me", accounts_router)
 api.add_router("/organisations", organisations_router)
+api.add_router("/technologies", technology_router)
+api.add_router("/needs", need_router)

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "techbridge.core",
     "techbridge.accounts",
     "techbridge.organisations",
+    "techbridge.catalog",
+    "techbridge.curation",
     "techbridge.api",
 ]
 
@@ -140,6 +142,19 @@ EMAIL_VERIFICATION_DAYS = env_int(
     "EMAIL_VERIFICATION_DAYS", 3, "Days a sign-up or invitation link stays valid."
 )
 
+RENEWAL_REMINDER_DAYS = env_int(
+    "RENEWAL_REMINDER_DAYS", 30, "Days before a listing expires that its owners are reminded."
+)
+
+MT_BACKEND = env_str(
+    "MT_BACKEND", "none", "Machine translation of listings: none, libretranslate or openai."
+)
+if MT_BACKEND not in {"none", "libretranslate", "openai"}:
+    raise ImproperlyConfigured("TECHBRIDGE_MT_BACKEND must be none, libretranslate or openai")
+MT_URL = env_str("MT_URL", "", "Base URL of the translation service.")
+MT_API_KEY = env_str("MT_API_KEY", "", "API key for the translation service, if it needs one.")
+MT_MODEL = env_str("MT_MODEL", "", "Model name for an OpenAI-compatible translation service.")
+
 LANGUAGE_CODE = env_str("DEFAULT_LANGUAGE", "en", "UI language for visitors with no preference.")
 LANGUAGES = [
     ("zh-hans", _("Chinese (Simplified)")),
@@ -198,8 +213,12 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MAX_LOGO_BYTES = env_int("MAX_LOGO_BYTES", 2 * 1024 * 1024, "Largest accepted logo upload.")
+MAX_IMPORT_BYTES = env_int(
+    "MAX_IMPORT_BYTES", 20 * 1024 * 1024, "Largest accepted bulk-import file (CSV or XLSX)."
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("techbridge.core.urls")),
     path("accounts/", include("techbridge.accounts.urls")),
     path("organisations/", include("techbridge.organisations.urls")),
+    path("", include("techbridge.catalog.urls")),
+    path("calls/", include("techbridge.curation.urls")),
     path("api/", api.urls),
     path("api-tokens/", include("techbridge.api.urls")),
     path("admin/", admin.site.urls),

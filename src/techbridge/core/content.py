@@ -17,6 +17,7 @@ class LocalizedText:
     text: str
     language: str
     is_original: bool
+    is_machine: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -41,4 +42,30 @@ class MultilingualMixin(models.Model):
         text = translations.get(wanted, "").strip()
         if text:
             return LocalizedText(text, wanted, False)
+        return LocalizedText(original, self.language, True)
+
+
+class PerFieldTranslationsMixin(models.Model):
+    """For records with many text fields: one JSON map of
+    ``{language: {field: {"text": ..., "kind": "human" | "machine"}}}``."""
+
+    language = models.CharField(
+        _("original language"),
+        max_length=10,
+        help_text=_("The language the text was written in."),
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def text_in(self, field: str, language_code: str | None = None) -> LocalizedText:
+        wanted = (language_code or translation.get_language() or self.language).lower()
+        original = getattr(self, field)
+        if wanted != self.language:
+            entry = (self.translations or {}).get(wanted, {}).get(field)
+            if entry and entry.get("text", "").strip():
+                return LocalizedText(
+                    entry["text"], wanted, False, is_machine=entry.get("kind") == "machine"
+                )
         return LocalizedText(original, self.language, True)

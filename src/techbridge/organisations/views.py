@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from techbridge.catalog.selectors import organisation_listing_views
 from techbridge.organisations import forms, rules, selectors, services
 from techbridge.organisations.models import Invitation, JoinRequest, Membership, Organisation
 
@@ -37,6 +38,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "is_member": rules.is_member(user, organisation),
         "join_form": forms.JoinRequestForm(),
     }
+    context.update(organisation_listing_views(user=user, organisation=organisation))
     return render(request, "organisations/detail.html", context)
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from techbridge.accounts.models import User
+from techbridge.core.demo.catalogue import catalogue_load
 from techbridge.organisations.models import Membership, Organisation
 
 DEMO_PASSWORD = "techbridge-demo"
@@ -35,18 +36,27 @@ def _person(email: str, name: str, language: str, time_zone: str, **extra) -> Us
     return user
 
 
+ORGANISATION_FILES = ("organisations.json", "organisations_more.json")
+
+
 def demo_organisations() -> list[dict]:
-    text = resources.files("techbridge.core.demo").joinpath("organisations.json").read_text("utf-8")
-    return json.loads(text)
+    folder = resources.files("techbridge.core.demo")
+    rows: list[dict] = []
+    for name in ORGANISATION_FILES:
+        if folder.joinpath(name).is_file():
+            rows += json.loads(folder.joinpath(name).read_text("utf-8"))
+    return rows
 
 
 @transaction.atomic
 def demo_load() -> dict[str, int]:
-    _person(
+    staff = _person(
         STAFF_EMAIL, "Centre Secretariat", "en", "Asia/Shanghai", is_staff=True, is_superuser=True
     )
-    for country, (email, name, language, zone) in FOCAL_POINTS.items():
+    focal_points = [
         _person(email, name, language, zone, focal_point_country=country)
+        for country, (email, name, language, zone) in FOCAL_POINTS.items()
+    ]
     for row in demo_organisations():
         organisation, _created = Organisation.objects.update_or_create(
             slug=row["slug"],
@@ -68,7 +78,12 @@ def demo_load() -> dict[str, int]:
             Membership.objects.get_or_create(
                 organisation=organisation, user=user, defaults={"role": member["role"]}
             )
-    return {"organisations": Organisation.objects.count(), "people": User.objects.count()}
+    listings = catalogue_load(staff=staff, reviewers=[staff, *focal_points[:1]])
+    return {
+        "organisations": Organisation.objects.count(),
+        "people": User.objects.count(),
+        **listings,
+    }
 
 
 def demo_logins() -> list[tuple[str, str]]:

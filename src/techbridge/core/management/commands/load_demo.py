@@ -9,7 +9,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         counts = demo_load()
         self.stdout.write(
-            f"demo data: {counts['organisations']} organisations, {counts['people']} people"
+            f"demo data: {counts['organisations']} organisations, {counts['people']} people; "
+            f"new this run: {counts['technologies']} technologies, {counts['needs']} needs"
         )
         self.stdout.write(f"demo logins (password for all: {DEMO_PASSWORD}):")
         for email, role in demo_logins():
