@@ -18,14 +18,20 @@ def test_home_shows_live_counts(client):
     UserFactory(email_verified_at=None)
     response = client.get("/")
     assert response.status_code == 200
-    assert response.context["counts"] == {"organisations": 3, "countries": 2, "people": 1}
+    assert response.context["counts"] == {
+        "organisations": 3,
+        "countries": 2,
+        "people": 1,
+        "technologies": 0,
+        "needs": 0,
+    }
     assert [row["country"] for row in response.context["by_country"]] == ["KH", "TH"]
 
 
 def test_home_query_count_does_not_grow(client, django_assert_max_num_queries):
     for country in ("TH", "VN", "KH", "LA", "MM"):
         MembershipFactory(organisation=OrganisationFactory(country=country))
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(5):
         client.get("/")
 
 

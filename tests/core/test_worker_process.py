@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from techbridge.core.mail import email_enqueue
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _database_url() -> str:

@@ -136,6 +136,7 @@ def import_run(
         listing.external_id: listing
         for listing in model.objects.filter(organisation=organisation, external_id__in=wanted)
     }
+    to_create: list = []
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         external_id = row.get("external_id", "")
         current = existing.get(external_id)
@@ -162,7 +163,9 @@ def import_run(
                 )
             seen_ids[external_id] = number
         try:
-            listing_clean(model=model, data=row)
+            cleaned = listing_clean(model=model, data=row)
+            if current is None:
+                to_create.append(cleaned)
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 for message in messages:
@@ -175,9 +178,9 @@ def import_run(
             if listing is not None:
                 services.listing_update(user=user, listing=listing, data=row)
                 report.updated += 1
-            else:
-                services.listing_create(user=user, organisation=organisation, model=model, data=row)
-                report.created += 1
+        report.created = services.listings_bulk_create(
+            user=user, organisation=organisation, model=model, cleaned=to_create
+        )
     return report
 
 

@@ -5,6 +5,7 @@ ValidationError that maps each field to its messages.
 """
 
 import datetime
+import time
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
@@ -38,6 +39,20 @@ REQUIRED = {
     Technology: ("title", "summary", "description", "trl", "ip_status", "sectors", "language"),
     Need: ("title", "problem", "country", "sectors", "language", "help_kinds"),
 }
+
+
+_TAXONOMY_TTL_SECONDS = 60
+_taxonomy_cache: dict = {"at": 0.0, "sectors": {}, "goals": {}}
+
+
+def _taxonomy_maps() -> tuple[dict, dict]:
+    """Code → pk maps, refreshed every minute: imports validate thousands of rows."""
+    now = time.monotonic()
+    if now - _taxonomy_cache["at"] > _TAXONOMY_TTL_SECONDS or not _taxonomy_cache["sectors"]:
+        _taxonomy_cache["sectors"] = dict(Sector.objects.values_list("code", "pk"))
+        _taxonomy_cache["goals"] = dict(SDGGoal.objects.values_list("number", "pk"))
+        _taxonomy_cache["at"] = now
+    return _taxonomy_cache["sectors"], _taxonomy_cache["goals"]
 
 
 def content_language_codes() -> tuple[str, ...]:
@@ -157,7 +172,7 @@ def listing_clean(*, model, data: dict, partial: bool = False) -> tuple[dict, di
         cleaned["valid_until"] = _date(errors, "valid_until", data["valid_until"])
     if "sectors" in data:
         codes = _as_list(data["sectors"])
-        known = dict(Sector.objects.filter(code__in=codes).values_list("code", "pk"))
+        known = _taxonomy_maps()[0]
         _choices(errors, "sectors", codes, known, _("sector"))
         relations["sectors"] = [known[c] for c in codes if c in known]
     if "sdgs" in data:
@@ -167,7 +182,7 @@ def listing_clean(*, model, data: dict, partial: bool = False) -> tuple[dict, di
                 numbers.append(int(str(item).upper().removeprefix("SDG").strip()))
             except ValueError:
                 errors.add("sdgs", _("SDGs are numbers from 1 to 17."))
-        known = dict(SDGGoal.objects.filter(number__in=numbers).values_list("number", "pk"))
+        known = _taxonomy_maps()[1]
         if any(n not in known for n in numbers):
             errors.add("sdgs", _("SDGs are numbers from 1 to 17."))
         relations["sdgs"] = [known[n] for n in numbers if n in known]

@@ -1,6 +1,8 @@
 from django.db.models import Count
 
 from techbridge.accounts.models import User
+from techbridge.catalog.enums import Status
+from techbridge.catalog.models import Need, Technology
 from techbridge.organisations.models import Organisation
 
 
@@ -12,6 +14,8 @@ def platform_counts() -> dict[str, int]:
         "organisations": organisations["total"],
         "countries": organisations["countries"],
         "people": User.objects.filter(is_active=True, email_verified_at__isnull=False).count(),
+        "technologies": Technology.objects.filter(status=Status.PUBLISHED).count(),
+        "needs": Need.objects.filter(status=Status.PUBLISHED).count(),
     }
 
 
