@@ -127,3 +127,35 @@ def test_country_names_are_localised():
         assert template.render(Context({"code": "KH"})) == "กัมพูชา"
     with translation.override("zh-hans"):
         assert template.render(Context({"code": "TL"})) == "东帝汶"
+
+
+SOURCE = Path(settings.PACKAGE_DIR)
+TRANSLATE_TAG = re.compile(r"""\{%\s*translate\s+(["'])(.+?)\1""")
+BLOCK = re.compile(r"\{%\s*blocktranslate\b[^%]*%\}(.*?)\{%\s*(?:plural|endblocktranslate)\s*%\}", re.S)
+PYTHON_CALL = re.compile(r"""\b(?:_|gettext|gettext_lazy|gettext_noop)\(\s*(["'])((?:\\.|(?!\1).)+?)\1\s*[,)]""")
+VARIABLE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def _wrapped_strings() -> set[str]:
+    found = set()
+    for path in SOURCE.rglob("*.html"):
+        text = path.read_text("utf-8")
+        found |= {m.group(2) for m in TRANSLATE_TAG.finditer(text)}
+        found |= {VARIABLE.sub(r"%(\1)s", m.group(1)) for m in BLOCK.finditer(text)}
+    for path in SOURCE.rglob("*.txt"):
+        text = path.read_text("utf-8")
+        found |= {m.group(2) for m in TRANSLATE_TAG.finditer(text)}
+        found |= {VARIABLE.sub(r"%(\1)s", m.group(1)) for m in BLOCK.finditer(text)}
+    for path in SOURCE.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        found |= {m.group(2).replace("\\'", "'") for m in PYTHON_CALL.finditer(path.read_text("utf-8"))}
+    return found
+
+
+def test_every_wrapped_string_is_in_the_catalogues():
+    """Catches strings added to templates or code without running makemessages."""
+    catalogue = _catalogue("en")
+    known = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
+    missing = sorted(s for s in _wrapped_strings() if s not in known)
+    assert missing == []
