@@ -58,6 +58,7 @@ def start(argv: list[str]) -> int:
     ensure_environment("run")
     manage("migrate", "--no-input", "--verbosity", "0")
     manage("load_demo")
+    manage("schedule_daily")
     # Links in e-mails must point at the port actually served.
     env = {"TECHBRIDGE_SITE_URL": f"http://127.0.0.1:{port}", **os.environ}
     say("starting the task worker")

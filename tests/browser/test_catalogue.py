@@ -9,7 +9,10 @@ from techbridge.catalog.models import Technology
 from techbridge.organisations.enums import MemberRole
 from tests.factories import PASSWORD, CallFactory, MembershipFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 THAI_TITLE = "เครื่องอบแห้งพลังงานแสงอาทิตย์แบบอุโมงค์"
 
@@ -25,8 +28,11 @@ def _login(page, base: str, email: str) -> None:
 def test_provider_submits_staff_publishes_thai_visitor_finds(live_server, browser):
     base = live_server.url
     membership = MembershipFactory(
-        role=MemberRole.ADMIN, organisation__country="CN", organisation__slug="gx-solar",
-        user__email="provider@gx-solar.example.org", user__preferred_language="zh-hans",
+        role=MemberRole.ADMIN,
+        organisation__country="CN",
+        organisation__slug="gx-solar",
+        user__email="provider@gx-solar.example.org",
+        user__preferred_language="zh-hans",
     )
     UserFactory(email="staff@centre.example.org", is_staff=True)
     call = CallFactory(title="Sustainability technologies 2026")

@@ -8,7 +8,10 @@ from django.utils.translation import gettext
 
 from techbridge.organisations.models import Organisation
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_sign_up_verify_create_organisation_switch_to_thai(live_server, page, worker, outbox):

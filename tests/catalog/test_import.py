@@ -127,9 +127,8 @@ def test_wrong_encoding_is_a_clear_error(importer):
 
 
 def test_latin1_file_is_refused_not_garbled():
-    content = "language,title,summary,description,sectors,trl,ip_status\nen,Café dryer,x,y,agri.crops,5,none\n".encode(
-        "latin-1"
-    )
+    header = "language,title,summary,description,sectors,trl,ip_status\n"
+    content = (header + "en,Café dryer,x,y,agri.crops,5,none\n").encode("latin-1")
     with pytest.raises(ImportFileError, match="not UTF-8"):
         import_parse(content=content, filename="t.csv", model=Technology)
 

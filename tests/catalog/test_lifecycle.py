@@ -190,3 +190,16 @@ def test_organisation_factory_country_is_used_for_technology_country():
     from techbridge.catalog.rules import listing_country
 
     assert listing_country(technology) == "VN"
+
+
+def test_daily_run_schedules_itself_once():
+    from django_tasks_db.models import DBTaskResult
+
+    from techbridge.catalog.tasks import catalogue_daily_schedule
+
+    moment = timezone.now()
+    assert catalogue_daily_schedule(after=moment) is True
+    assert catalogue_daily_schedule(after=moment) is False
+    queued = DBTaskResult.objects.get(task_path__endswith="catalogue_daily")
+    assert queued.run_after > moment
+    assert timezone.localtime(queued.run_after).hour == 2

@@ -259,3 +259,14 @@ def test_export_respects_filters_and_formats(client):
     xlsx = client.get(reverse("catalog:technology_export"), {"format": "xlsx"})
     assert xlsx.status_code == 200
     assert client.get(reverse("catalog:technology_export"), {"format": "pdf"}).status_code == 404
+
+
+def test_feeds_list_published_public_listings_only(client):
+    TechnologyFactory(title="Fresh dryer")
+    TechnologyFactory(title="Secret members cage", visibility="members")
+    TechnologyFactory(title="Draft thing", status="draft")
+    feed = client.get(reverse("catalog:technology_feed")).content.decode()
+    assert "Fresh dryer" in feed
+    assert "Secret members cage" not in feed
+    assert "Draft thing" not in feed
+    assert client.get(reverse("catalog:need_feed")).status_code == 200

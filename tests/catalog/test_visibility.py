@@ -72,6 +72,7 @@ def _surfaces(client, technology) -> dict[str, str]:
         "export_xlsx": _xlsx_text(
             client.get(reverse("catalog:technology_export"), {"format": "xlsx"}).content
         ),
+        "feed": client.get(reverse("catalog:technology_feed")).content.decode(),
         "organisation_page": client.get(
             reverse("organisations:detail", args=[technology.organisation.slug])
         ).content.decode(),
@@ -97,6 +98,7 @@ def test_anonymised_technology_hides_provider_everywhere(client, anonymised, rol
     assert "Hybrid solar biomass coffee dryer" in surfaces["search"]
     assert "Hybrid solar biomass coffee dryer" in surfaces["export_csv"]
     assert "Hybrid solar biomass coffee dryer" in surfaces["collection_csv"]
+    assert "Hybrid solar biomass coffee dryer" in surfaces["feed"]
     # ...its provider is not, on any surface. The provider's own page names the provider,
     # so there the anonymised listing itself must be absent.
     assert "Hybrid solar biomass coffee dryer" not in surfaces.pop("organisation_page")

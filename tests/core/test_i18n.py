@@ -131,8 +131,12 @@ def test_country_names_are_localised():
 
 SOURCE = Path(settings.PACKAGE_DIR)
 TRANSLATE_TAG = re.compile(r"""\{%\s*translate\s+(["'])(.+?)\1""")
-BLOCK = re.compile(r"\{%\s*blocktranslate\b[^%]*%\}(.*?)\{%\s*(?:plural|endblocktranslate)\s*%\}", re.S)
-PYTHON_CALL = re.compile(r"""\b(?:_|gettext|gettext_lazy|gettext_noop)\(\s*(["'])((?:\\.|(?!\1).)+?)\1\s*[,)]""")
+BLOCK = re.compile(
+    r"\{%\s*blocktranslate\b[^%]*%\}(.*?)\{%\s*(?:plural|endblocktranslate)\s*%\}", re.S
+)
+PYTHON_CALL = re.compile(
+    r"""\b(?:_|gettext|gettext_lazy|gettext_noop)\(\s*(["'])((?:\\.|(?!\1).)+?)\1\s*[,)]"""
+)
 VARIABLE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -149,7 +153,9 @@ def _wrapped_strings() -> set[str]:
     for path in SOURCE.rglob("*.py"):
         if "migrations" in path.parts:
             continue
-        found |= {m.group(2).replace("\\'", "'") for m in PYTHON_CALL.finditer(path.read_text("utf-8"))}
+        found |= {
+            m.group(2).replace("\\'", "'") for m in PYTHON_CALL.finditer(path.read_text("utf-8"))
+        }
     return found
 
 

@@ -1,8 +1,13 @@
+import datetime
+
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from techbridge.catalog import services
 from techbridge.catalog.translation import listing_machine_translate
+
+DAILY_HOUR = 2  # local time of the platform's default zone
 
 
 @task()
@@ -13,10 +18,27 @@ def translate_listing(*, kind: str, pk: int) -> int:
 @task()
 def catalogue_daily() -> dict[str, int]:
     today = timezone.localdate()
-    return {
+    result = {
         "expired": services.listings_expire(today=today),
         "reminded": services.listings_remind_renewal(today=today),
     }
+    catalogue_daily_schedule(after=timezone.now())
+    return result
+
+
+def catalogue_daily_schedule(*, after: datetime.datetime) -> bool:
+    """Queues the next daily run unless one is already waiting; True when it queued one."""
+    waiting = DBTaskResult.objects.filter(
+        task_path__endswith="catalogue_daily", status="READY", run_after__gt=after
+    )
+    if waiting.exists():
+        return False
+    local = timezone.localtime(after)
+    next_run = local.replace(hour=DAILY_HOUR, minute=0, second=0, microsecond=0)
+    if next_run <= local:
+        next_run += datetime.timedelta(days=1)
+    catalogue_daily.using(run_after=next_run).enqueue()
+    return True
 
 
 @task()

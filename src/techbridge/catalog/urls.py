@@ -1,6 +1,7 @@
 from django.urls import path
 
 from techbridge.catalog import views, views_io
+from techbridge.catalog.feeds import NeedFeed, TechnologyFeed
 
 app_name = "catalog"
 
@@ -16,8 +17,11 @@ urlpatterns = [
     ),
 ]
 
+FEEDS = {"technology": TechnologyFeed(), "need": NeedFeed()}
+
 for kind, prefix in (("technology", "technologies"), ("need", "needs")):
     urlpatterns += [
+        path(f"{prefix}/feed/", FEEDS[kind], name=f"{kind}_feed"),
         path(f"{prefix}/", views.listing_list, {"kind": kind}, name=f"{kind}_list"),
         path(f"{prefix}/export/", views_io.listing_export, {"kind": kind}, name=f"{kind}_export"),
         path(f"{prefix}/<int:pk>/", views.listing_detail, {"kind": kind}, name=kind),
