@@ -21,12 +21,12 @@ ACTIONS = {
     "submit": services.listing_submit,
     "start_review": services.listing_start_review,
     "publish": services.listing_publish,
-    "withdraw": services.listing_withdraw,
     "renew": services.listing_renew,
 }
 REASONED_ACTIONS = {
     "request_changes": services.listing_request_changes,
     "reject": services.listing_reject,
+    "withdraw": services.listing_withdraw,
 }
 
 
@@ -165,10 +165,7 @@ def listing_action(request: HttpRequest, kind: str, pk: int, action: str) -> Htt
         if action in REASONED_ACTIONS:
             REASONED_ACTIONS[action](user=request.user, listing=listing, reason=reason)
         elif action in ACTIONS:
-            if action == "withdraw":
-                services.listing_withdraw(user=request.user, listing=listing, reason=reason)
-            else:
-                ACTIONS[action](user=request.user, listing=listing)
+            ACTIONS[action](user=request.user, listing=listing)
         else:
             raise Http404
     except ValidationError as error:

@@ -1,0 +1,85 @@
+"""The demo data loads, is idempotent and covers every language, country, sector and state."""
+
+import pytest
+from django.db.models import Count
+from django_tasks_db.models import DBTaskResult
+
+from techbridge.accounts.models import User
+from techbridge.catalog.models import Need, Sector, Technology
+from techbridge.core.countries import FEATURED
+from techbridge.core.demo.loader import demo_load
+from techbridge.core.languages import ui_language_codes
+from techbridge.curation.models import Call, ReviewAssignment, Submission
+from techbridge.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        first = demo_load()
+        second = demo_load()
+    yield first, second
+    with django_db_blocker.unblock():
+        # Module-scoped data outlives the per-test transactions: remove all of it.
+        for model in (Submission, Call, Technology, Need, Organisation, User, DBTaskResult):
+            model.objects.all().delete()
+
+
+def test_demo_is_large_enough_and_idempotent(demo):
+    first, second = demo
+    assert first["technologies"] >= 300
+    assert first["needs"] >= 150
+    assert (second["technologies"], second["needs"]) == (0, 0)
+
+
+def test_demo_covers_every_country_and_language(demo):
+    countries = set(Organisation.objects.values_list("country", flat=True))
+    assert set(FEATURED) <= countries
+    languages = set(Technology.objects.values_list("language", flat=True)) | set(
+        Need.objects.values_list("language", flat=True)
+    )
+    assert set(ui_language_codes()) <= languages
+
+
+def test_demo_covers_every_leaf_sector(demo):
+    used = set(Technology.objects.values_list("sectors__code", flat=True))
+    leaves = set(Sector.objects.filter(parent__isnull=False).values_list("code", flat=True))
+    assert leaves <= used
+
+
+def test_demo_has_listings_in_every_state_and_visibility(demo):
+    statuses = {
+        row["status"] for row in Technology.objects.values("status").annotate(n=Count("pk"))
+    }
+    assert statuses == {
+        "draft",
+        "submitted",
+        "under_review",
+        "changes_requested",
+        "published",
+        "rejected",
+        "expired",
+        "withdrawn",
+    }
+    assert set(Technology.objects.values_list("visibility", flat=True)) == {
+        "public",
+        "anonymised",
+        "members",
+    }
+
+
+def test_demo_call_has_submissions_in_each_state(demo):
+    call = Call.objects.get(slug="sustainability-technologies-2026")
+    decisions = set(call.submissions.values_list("decision", flat=True))
+    assert {"pending", "selected", "not_selected"} <= decisions
+    assert ReviewAssignment.objects.filter(
+        submission__call=call, reviewed_at__isnull=False
+    ).exists()
+    assert ReviewAssignment.objects.filter(submission__call=call, reviewed_at__isnull=True).exists()
+    assert (
+        Call.objects.get(slug="clean-energy-technologies-2025")
+        .submissions.filter(decision="selected")
+        .exists()
+    )
