@@ -79,3 +79,25 @@ def test_admin_is_for_staff_only(client):
     assert client.get(reverse("admin:index")).status_code == 302
     client.force_login(UserFactory(is_staff=True))
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_every_admin_changelist_and_add_page_opens_for_superuser(client):
+    from django.contrib import admin
+
+    from tests.factories import NeedFactory, TechnologyFactory
+
+    TechnologyFactory()
+    NeedFactory()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    failures = []
+    for model, model_admin in admin.site._registry.items():
+        info = (model._meta.app_label, model._meta.model_name)
+        names = ["changelist"]
+        if model_admin.has_add_permission(client.get("/").wsgi_request):
+            names.append("add")
+        for name in names:
+            url = reverse(f"admin:{info[0]}_{info[1]}_{name}")
+            status = client.get(url).status_code
+            if status != 200:
+                failures.append((url, status))
+    assert failures == []

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from techbridge.catalog.models import (
     ImportJob,
@@ -19,6 +20,7 @@ class TransferModeInline(admin.TabularInline):
 
 @admin.register(Technology)
 class TechnologyAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "organisation", "status", "visibility", "trl", "published_at"]
     list_filter = ["status", "visibility", "trl", "organisation__country", "language"]
     search_fields = ["title", "summary", "external_id", "organisation__name"]

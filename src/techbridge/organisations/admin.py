@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from techbridge.organisations.models import Invitation, JoinRequest, Membership, Organisation
 
@@ -11,6 +12,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "country", "region", "is_verified", "created_at"]
     list_filter = ["kind", "country", "is_verified"]
     search_fields = ["name", "slug", "region"]
