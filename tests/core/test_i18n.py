@@ -165,3 +165,13 @@ def test_every_wrapped_string_is_in_the_catalogues():
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
     missing = sorted(s for s in _wrapped_strings() if s not in known)
     assert missing == []
+
+
+def test_deadline_style_shows_full_date_minutes_and_offset():
+    moment = datetime(2027, 1, 8, 20, 21, tzinfo=UTC)
+    template = Template('{{ value|local_datetime:"deadline" }}')
+    with translation.override("en"), timezone.override(zoneinfo.ZoneInfo("Asia/Bangkok")):
+        assert (
+            template.render(Context({"value": moment}))
+            == "Saturday, January 9, 2027 3:21\u202fAM (+0700)"
+        )

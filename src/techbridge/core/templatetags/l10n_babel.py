@@ -38,7 +38,14 @@ def local_datetime(value: datetime.datetime | None, style: str = "medium") -> st
     zone = timezone.get_current_timezone()
     if timezone.is_aware(value):
         value = value.astimezone(zone)
-    return dates.format_datetime(value, format=style, tzinfo=zone, locale=babel_locale())
+    locale = babel_locale()
+    if style == "deadline":
+        # Full date, minutes and the zone's name: what people need to meet a deadline.
+        day = dates.format_date(value, format="full", locale=locale)
+        clock = dates.format_time(value, format="short", tzinfo=zone, locale=locale)
+        name = dates.get_timezone_name(value, width="short", locale=locale)
+        return f"{day} {clock} ({name})"
+    return dates.format_datetime(value, format=style, tzinfo=zone, locale=locale)
 
 
 @register.filter
