@@ -25,10 +25,9 @@ def main() -> None:
         catalogue.project = "techbridge"
         catalogue.msgid_bugs_address = ""
         if locale == "en":
+            # English is the source language: every msgstr is its msgid, never a fuzzy guess.
             for message in catalogue:
-                if (message.id and not message.string) or (
-                    isinstance(message.string, tuple) and not any(message.string)
-                ):
+                if message.id:
                     message.string = message.id
                 message.flags.discard("fuzzy")
         with po_path.open("wb") as handle:

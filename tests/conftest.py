@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
 
+from techbridge.matching.index import process_index_reset
 from techbridge.organisations.enums import MemberRole
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -17,6 +18,14 @@ def _compiled_catalogues(django_db_blocker):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_index():
+    # The process-wide index follows the database; each test's database starts anew.
+    process_index_reset()
+    yield
+    process_index_reset()
 
 
 def drain_task_queue() -> None:

@@ -20,6 +20,7 @@ from techbridge.catalog.models import ListingEvent, Need, Technology, Technology
 from techbridge.catalog.notifications import renewal_reminder_enqueue, review_outcome_enqueue
 from techbridge.catalog.translation import translation_enqueue
 from techbridge.catalog.validation import listing_clean
+from techbridge.matching.services import listing_index_enqueue, listings_index_enqueue
 from techbridge.organisations.models import Organisation
 
 DEFAULT_VALIDITY_DAYS = 365
@@ -73,6 +74,7 @@ def listing_create(*, user: User, organisation: Organisation, model, data: dict)
     listing.save()
     _apply_relations(listing, relations)
     _event(listing, actor=user, action="created")
+    listing_index_enqueue(listing=listing)
     return listing
 
 
@@ -92,6 +94,7 @@ def listing_update(*, user: User, listing, data: dict):
     changes.update(_apply_relations(listing, relations))
     if changes:
         _event(listing, actor=user, action="edited", changes=changes)
+        listing_index_enqueue(listing=listing)
     return listing
 
 
@@ -131,6 +134,7 @@ def listings_bulk_create(*, user: User, organisation: Organisation, model, clean
         ],
         batch_size=2000,
     )
+    listings_index_enqueue(kind=name, pks=[listing.pk for listing in listings])
     return len(listings)
 
 
@@ -158,6 +162,7 @@ def _move(listing, *, user, to: str, action: str, reason: str = "") -> None:
         ]
     )
     _event(listing, actor=user, action=action, from_status=from_status, reason=reason)
+    listing_index_enqueue(listing=listing)
 
 
 @transaction.atomic

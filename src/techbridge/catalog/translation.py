@@ -5,6 +5,7 @@ from django.db import transaction
 from techbridge.catalog.models import ListingEvent, Need, Technology
 from techbridge.core.languages import ui_language_codes
 from techbridge.core.machine_translation import translation_backend
+from techbridge.matching.services import listing_index_enqueue
 
 MODELS = {"technology": Technology, "need": Need}
 
@@ -57,4 +58,5 @@ def listing_machine_translate(*, kind: str, pk: int) -> int:
         ListingEvent.objects.create(
             action="machine_translated", to_status=fresh.status, changes={"fields": added}, **target
         )
+        listing_index_enqueue(listing=fresh)
     return added

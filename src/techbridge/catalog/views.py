@@ -12,6 +12,8 @@ from techbridge.catalog.duplicates import listing_duplicates
 from techbridge.catalog.forms import FORMS, FilterForm, ReasonForm
 from techbridge.catalog.models import Need, Technology
 from techbridge.catalog.taxonomy import trl_definition
+from techbridge.matching.recommend import recommendations_for
+from techbridge.matching.services import feedback_given
 from techbridge.organisations import rules as organisation_rules
 from techbridge.organisations.models import Organisation
 
@@ -79,6 +81,8 @@ def listing_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "can_renew": rules.can_renew_listing(user, listing),
         "can_view_history": rules.can_view_history(user, listing),
         "reason_form": ReasonForm(),
+        "recommendations": recommendations_for(user=user, listing=listing, limit=8),
+        "feedback": feedback_given(user=user, listing=listing),
     }
     if is_curator or rules.is_owner(user, listing):
         context["duplicates"] = listing_duplicates(

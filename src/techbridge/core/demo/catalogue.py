@@ -13,6 +13,7 @@ from techbridge.catalog.enums import Status
 from techbridge.catalog.models import ListingEvent, Need, Technology, TechnologyTransferMode
 from techbridge.catalog.validation import listing_clean
 from techbridge.curation.models import Call, Criterion, ReviewAssignment, Submission
+from techbridge.matching.services import listings_index_enqueue
 from techbridge.organisations.enums import MemberRole
 from techbridge.organisations.models import Organisation
 
@@ -211,4 +212,8 @@ def catalogue_load(*, staff, reviewers: list) -> dict[str, int]:
     )
     needs = sum(_load(Need, _rows(name), organisations, rng) for name in NEED_FILES)
     _calls(staff, reviewers, rng)
+    if technologies or needs:
+        # The worker builds the search index in the background (a few minutes on a laptop).
+        for kind, model in (("technology", Technology), ("need", Need)):
+            listings_index_enqueue(kind=kind, pks=list(model.objects.values_list("pk", flat=True)))
     return {"technologies": technologies, "needs": needs}

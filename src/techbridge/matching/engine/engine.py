@@ -43,6 +43,7 @@ class Engine:
         self.lexical = BM25Index()
         self.vectors = VectorIndex(embedder.dim)
         self.passage_text: dict[str, str] = {}
+        self.doc_passages: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -51,6 +52,8 @@ class Engine:
 
     def add_many(self, documents: list[Document], vectors: np.ndarray | None = None) -> None:
         """Indexes documents; embeds all their passages in batches unless vectors are given."""
+        for document in documents:
+            self.remove(document.doc_id)
         keys, texts = [], []
         for document in documents:
             for n, passage in enumerate(document.passages):
@@ -67,13 +70,14 @@ class Engine:
             self.lexical.add(document.doc_id, " ".join(texts[start : start + count]))
             for key, text in zip(doc_keys, texts[start : start + count], strict=True):
                 self.passage_text[key] = text
+            self.doc_passages[document.doc_id] = doc_keys
             start += count
 
     def remove(self, doc_id: str) -> None:
         self.vectors.remove(doc_id)
         self.lexical.remove(doc_id)
-        for key in [k for k in self.passage_text if k.startswith(f"{doc_id}#")]:
-            del self.passage_text[key]
+        for key in self.doc_passages.pop(doc_id, []):
+            self.passage_text.pop(key, None)
 
     # --- search -----------------------------------------------------------------------
 

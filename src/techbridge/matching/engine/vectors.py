@@ -41,6 +41,9 @@ class VectorIndex:
         self.doc_of.extend([doc_id] * count)
         self._rows_of_doc[doc_id] = rows
 
+    def doc_vectors(self, doc_id: str) -> list[np.ndarray]:
+        return [self._matrix[row] for row in self._rows_of_doc.get(doc_id, [])]
+
     def remove(self, doc_id: str) -> None:
         for row in self._rows_of_doc.pop(doc_id, []):
             self._alive[row] = False

@@ -1,0 +1,8 @@
+from django_tasks import task
+
+from techbridge.matching.services import listings_index
+
+
+@task()
+def index_listings(*, kind: str, pks: list[int]) -> int:
+    return listings_index(kind=kind, pks=pks)

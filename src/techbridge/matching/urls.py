@@ -1,0 +1,14 @@
+from django.urls import path
+
+from techbridge.matching import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path(
+        "feedback/<slug:kind>/<int:pk>/",
+        views.recommendation_feedback,
+        name="recommendation_feedback",
+    ),
+]
