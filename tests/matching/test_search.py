@@ -217,3 +217,13 @@ def test_api_search_and_recommendations(client, catalogue):
     assert recs[0]["listing"]["id"] == dryer.pk
     assert recs[0]["shared_sdgs"] == [2]
     assert client.get("/api/other/1/recommendations").status_code == 404
+
+
+def test_dashboard_suggests_partners(client, catalogue):
+    dryer, _cage, need = catalogue
+    member = MembershipFactory(organisation=need.organisation).user
+    client.force_login(member)
+    partners = client.get(reverse("catalog:dashboard", args=[need.organisation.slug])).context[
+        "partners"
+    ]
+    assert partners[0][0] == dryer.organisation

@@ -12,7 +12,7 @@ from techbridge.catalog.duplicates import listing_duplicates
 from techbridge.catalog.forms import FORMS, FilterForm, ReasonForm
 from techbridge.catalog.models import Need, Technology
 from techbridge.catalog.taxonomy import trl_definition
-from techbridge.matching.recommend import recommendations_for
+from techbridge.matching.recommend import partners_for, recommendations_for
 from techbridge.matching.services import feedback_given
 from techbridge.organisations import rules as organisation_rules
 from techbridge.organisations.models import Organisation
@@ -214,5 +214,6 @@ def organisation_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "board": selectors.organisation_dashboard(organisation=organisation),
         "can_create": rules.can_create_listing(request.user, organisation),
+        "partners": partners_for(user=request.user, organisation=organisation),
     }
     return render(request, "catalog/dashboard.html", context)

@@ -104,7 +104,7 @@ def partners_for(
 
     scores: dict[int, list[float]] = defaultdict(list)
     for model in (Technology, Need):
-        for own in model.objects.filter(organisation=organisation, status="published")[:20]:
+        for own in model.objects.filter(organisation=organisation, status="published")[:10]:
             for rec in recommendations_for(user=user, listing=own, limit=10):
                 if rec.view.provider is not None:
                     scores[rec.view.provider.slug].append(rec.score)
