@@ -4,15 +4,20 @@ by applying what changed since (IndexedDocument.seq), checked on every search.""
 import threading
 
 import numpy as np
+from django.db.models import Prefetch
 
 from techbridge.matching.embedding import process_embedder
 from techbridge.matching.engine.engine import Document, Engine
-from techbridge.matching.models import IndexedDocument, IndexSequence
+from techbridge.matching.models import IndexedDocument, IndexedPassage, IndexSequence
+from techbridge.matching.pgvector import PgVectorStore, pgvector_enabled
 
 
 class ProcessIndex:
     def __init__(self) -> None:
-        self.engine = Engine(process_embedder())
+        embedder = process_embedder()
+        self.on_postgres = pgvector_enabled()
+        store = PgVectorStore(embedder.dim) if self.on_postgres else None
+        self.engine = Engine(embedder, vectors=store)
         self.meta: dict[str, dict] = {}
         self.passages: dict[str, tuple[str, str]] = {}  # passage key -> (field, language)
         self.seq = 0
@@ -25,7 +30,12 @@ class ProcessIndex:
         with self._lock:
             if current <= self.seq:
                 return
-            changed = IndexedDocument.objects.filter(seq__gt=self.seq).prefetch_related("passages")
+            passages = IndexedPassage.objects.all()
+            if self.on_postgres:  # vectors stay in the database
+                passages = passages.defer("vector")
+            changed = IndexedDocument.objects.filter(seq__gt=self.seq).prefetch_related(
+                Prefetch("passages", queryset=passages)
+            )
             for document in changed.iterator(chunk_size=500):
                 self._apply(document)
             self.seq = current
@@ -37,7 +47,11 @@ class ProcessIndex:
         passages = list(document.passages.all())
         if document.removed or not passages:
             return
-        vectors = np.vstack([np.frombuffer(bytes(p.vector), dtype=np.float32) for p in passages])
+        vectors = (
+            None
+            if self.on_postgres
+            else np.vstack([np.frombuffer(bytes(p.vector), dtype=np.float32) for p in passages])
+        )
         self.engine.add_many([Document(doc_id, [p.text for p in passages])], vectors=vectors)
         self.meta[doc_id] = document.meta
         for p in passages:

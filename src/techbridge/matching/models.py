@@ -78,3 +78,30 @@ class RecommendationFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_kind}:{self.source_id} → {self.target_kind}:{self.target_id}"
+
+
+class LabelVector(models.Model):
+    """An embedded description of a sector or SDG (its name, goal or target text), the
+    zero-shot half of label suggestions. Rebuilt when the embedder or the text changes."""
+
+    class Taxonomy(models.TextChoices):
+        SECTOR = "sector", _("sector")
+        SDG = "sdg", _("Sustainable Development Goal")
+
+    embedder = models.CharField(max_length=120)
+    taxonomy = models.CharField(max_length=10, choices=Taxonomy.choices)
+    code = models.CharField(max_length=40)
+    text_hash = models.CharField(max_length=64)
+    vector = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("label vector")
+        verbose_name_plural = _("label vectors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["embedder", "taxonomy", "code", "text_hash"], name="one_vector_per_text"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.taxonomy}:{self.code}"

@@ -12,6 +12,11 @@ from techbridge.catalog.models import Need, Technology
 from techbridge.matching.documents import listing_kind, listing_meta, listing_passages
 from techbridge.matching.embedding import process_embedder
 from techbridge.matching.models import IndexedDocument, IndexedPassage, IndexSequence
+from techbridge.matching.pgvector import (
+    passage_embeddings_write,
+    pgvector_enabled,
+    pgvector_index_ensure,
+)
 
 MODELS = {"technology": Technology, "need": Need}
 BATCH = 100
@@ -42,6 +47,7 @@ def listings_index(*, kind: str, pks: list[int]) -> int:
         .select_related("organisation")
         .prefetch_related("sectors", "sdgs", *(["transfer_modes"] if model is Technology else []))
     )
+    pgvector_index_ensure(dim=process_embedder().dim)
     found = {listing.pk for listing in listings}
     prepared = [(listing, listing_passages(listing)) for listing in listings]
     texts = [text for _listing, passages in prepared for _f, _l, text in passages]
@@ -60,7 +66,7 @@ def listings_index(*, kind: str, pks: list[int]) -> int:
                 },
             )
             document.passages.all().delete()
-            IndexedPassage.objects.bulk_create(
+            created = IndexedPassage.objects.bulk_create(
                 IndexedPassage(
                     document=document,
                     position=n,
@@ -71,6 +77,10 @@ def listings_index(*, kind: str, pks: list[int]) -> int:
                 )
                 for n, (field, language, text) in enumerate(passages)
             )
+            if pgvector_enabled() and created:
+                passage_embeddings_write(
+                    passages=created, vectors=vectors[row : row + len(passages)]
+                )
             row += len(passages)
         for pk in set(pks) - found:  # deleted meanwhile
             IndexedDocument.objects.filter(kind=kind, listing_id=pk).update(

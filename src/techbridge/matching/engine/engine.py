@@ -37,11 +37,15 @@ class Document:
 
 
 class Engine:
-    def __init__(self, embedder: Embedder, lexical_weight: float = LEXICAL_WEIGHT) -> None:
+    def __init__(
+        self, embedder: Embedder, lexical_weight: float = LEXICAL_WEIGHT, vectors=None
+    ) -> None:
+        """`vectors` replaces the in-memory VectorIndex with a store of the same interface
+        (pgvector on PostgreSQL); a store with stores_vectors False keeps its own copies."""
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self.lexical = BM25Index()
-        self.vectors = VectorIndex(embedder.dim)
+        self.vectors = vectors if vectors is not None else VectorIndex(embedder.dim)
         self.passage_text: dict[str, str] = {}
         self.doc_passages: dict[str, list[str]] = {}
 
@@ -59,12 +63,12 @@ class Engine:
             for n, passage in enumerate(document.passages):
                 keys.append(f"{document.doc_id}#{n}")
                 texts.append(normalise(passage))
-        if vectors is None:
+        if vectors is None and self.vectors.stores_vectors:
             vectors = self.embedder.embed_passages(texts)
         start = 0
         for document in documents:
             count = len(document.passages)
-            rows = vectors[start : start + count]
+            rows = vectors[start : start + count] if vectors is not None else None
             doc_keys = keys[start : start + count]
             self.vectors.add(document.doc_id, doc_keys, rows)
             self.lexical.add(document.doc_id, " ".join(texts[start : start + count]))

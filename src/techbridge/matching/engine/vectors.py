@@ -10,6 +10,8 @@ _GROWTH = 1024
 
 
 class VectorIndex:
+    stores_vectors = True
+
     def __init__(self, dim: int) -> None:
         self.dim = dim
         self._matrix = np.zeros((0, dim), dtype=np.float32)
