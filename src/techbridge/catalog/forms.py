@@ -77,12 +77,18 @@ class ListingForm(forms.Form):
     def translation_fields(self) -> list:
         return [self[name] for name in self.fields if "__" in name]
 
+    CLASSIFICATION = ("sectors", "sdgs")
+
     def main_fields(self) -> list:
         return [
             self[name]
             for name in self.fields
-            if "__" not in name and name != "confirm_not_duplicate"
+            if "__" not in name and name not in {"confirm_not_duplicate", *self.CLASSIFICATION}
         ]
+
+    def classification_fields(self) -> list:
+        """Shown after the texts, next to the suggestions drawn from them."""
+        return [self[name] for name in self.CLASSIFICATION]
 
     def service_data(self) -> dict:
         data = {

@@ -138,3 +138,36 @@ def feedback_given(*, user, listing) -> dict[str, bool]:
         user=user, source_kind=listing_kind(listing), source_id=listing.pk
     ).values_list("target_kind", "target_id", "relevant")
     return {f"{kind}:{pk}": relevant for kind, pk, relevant in rows}
+
+
+def label_vectors_refresh() -> int:
+    """Embeds the sector and SDG descriptions the current embedder has not seen (new or
+    changed texts) and drops rows for texts that no longer exist. Returns rows embedded."""
+    import hashlib
+
+    from techbridge.matching.models import LabelVector
+    from techbridge.matching.suggestions import label_descriptions
+
+    embedder = process_embedder()
+    wanted = {
+        (taxonomy, code, hashlib.sha256(text.encode()).hexdigest()): text
+        for taxonomy, code, text in label_descriptions()
+    }
+    existing = LabelVector.objects.filter(embedder=embedder.name)
+    have = set(existing.values_list("taxonomy", "code", "text_hash"))
+    missing = [key for key in wanted if key not in have]
+    vectors = embedder.embed_passages([wanted[key] for key in missing]) if missing else []
+    with transaction.atomic():
+        for taxonomy, code, text_hash in have - set(wanted):
+            existing.filter(taxonomy=taxonomy, code=code, text_hash=text_hash).delete()
+        LabelVector.objects.bulk_create(
+            LabelVector(
+                embedder=embedder.name,
+                taxonomy=taxonomy,
+                code=code,
+                text_hash=text_hash,
+                vector=np.asarray(vector, dtype=np.float32).tobytes(),
+            )
+            for (taxonomy, code, text_hash), vector in zip(missing, vectors, strict=True)
+        )
+    return len(missing)

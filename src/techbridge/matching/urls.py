@@ -6,6 +6,7 @@ app_name = "matching"
 
 urlpatterns = [
     path("", views.search_page, name="search"),
+    path("suggest-labels/", views.label_suggestions, name="label_suggestions"),
     path(
         "feedback/<slug:kind>/<int:pk>/",
         views.recommendation_feedback,

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,8 @@ from techbridge.catalog.enums import ListingKind, TransferMode
 from techbridge.catalog.models import Need, SDGGoal, Sector, Technology
 from techbridge.catalog.taxonomy import trl_label
 from techbridge.core.countries import country_name
-from techbridge.matching import selectors, services
+from techbridge.matching import rules, selectors, services
+from techbridge.matching.suggestions import listing_label_suggestions
 
 PAGE_SIZE = 20
 
@@ -97,3 +99,27 @@ def recommendation_feedback(request: HttpRequest, kind: str, pk: int) -> HttpRes
         relevant=relevant,
     )
     return render(request, "matching/_feedback_done.html", {"relevant": relevant})
+
+
+LISTING_TEXT_FIELDS = (
+    "title",
+    "summary",
+    "problem",
+    "description",
+    "benefits",
+    "context",
+    "desired_outcome",
+)
+
+
+@require_POST
+def label_suggestions(request: HttpRequest) -> HttpResponse:
+    """Sector and SDG suggestions for the listing form, from the texts typed so far."""
+    if not rules.can_suggest_labels(request.user):
+        raise PermissionDenied
+    text = "\n".join(request.POST.get(name, "")[:5000] for name in LISTING_TEXT_FIELDS).strip()
+    editing = request.POST.get("listing", "")
+    kind, _sep, pk = editing.partition(":")
+    exclude = editing if kind in ("technology", "need") and pk.isdigit() else ""
+    suggestions = listing_label_suggestions(text=text, exclude_doc=exclude)
+    return render(request, "matching/_label_suggestions.html", {"suggestions": suggestions})

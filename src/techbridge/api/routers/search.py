@@ -1,8 +1,9 @@
 """Cross-lingual search and recommendations over JSON, with the same visibility as the pages."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from techbridge.api.auth import PUBLIC
 from techbridge.api.routers.catalog import ListingOut, _viewer, listing_out
@@ -10,6 +11,8 @@ from techbridge.catalog import rules
 from techbridge.catalog.models import Need, Technology
 from techbridge.matching import selectors
 from techbridge.matching.recommend import recommendations_for
+from techbridge.matching.rules import can_suggest_labels
+from techbridge.matching.suggestions import listing_label_suggestions
 
 router = Router(tags=["search"])
 MODELS = {"technology": Technology, "need": Need}
@@ -107,3 +110,30 @@ def recommendations(request, kind: str, pk: int):
         }
         for rec in recommendations_for(user=user, listing=listing)
     ]
+
+
+class LabelSuggestionsIn(Schema):
+    text: str = Field(..., max_length=20000, description="Title and description, any language")
+
+
+class LabelSuggestionOut(Schema):
+    code: str
+    name: str
+    score: float
+
+
+class LabelSuggestionsOut(Schema):
+    sectors: list[LabelSuggestionOut]
+    sdgs: list[LabelSuggestionOut]
+
+
+@router.post(
+    "/suggest-labels",
+    response=LabelSuggestionsOut,
+    summary="Suggest sectors and SDGs for a listing's text",
+)
+def suggest_labels(request, payload: LabelSuggestionsIn):
+    if not can_suggest_labels(_viewer(request)):
+        raise PermissionDenied
+    suggestions = listing_label_suggestions(text=payload.text)
+    return {"sectors": suggestions["sector"], "sdgs": suggestions["sdg"]}
