@@ -62,11 +62,11 @@ def _labelled(path: Path, limit: int | None) -> tuple[list[str], list[str]]:
 def eval_classify(args) -> int:
     """kNN over TRAIN's embeddings; each TEST line is embedded and classified on its own, so
     the latency is what one suggestion costs."""
-    import statistics
     import time
 
     from techbridge.matching.engine.classify import KnnClassifier, accuracy_and_macro_f1
     from techbridge.matching.engine.embedders import embedder_from_config
+    from techbridge.matching.engine.evaluate import percentile
     from techbridge.matching.engine.text import normalise
 
     embedder = embedder_from_config(
@@ -83,10 +83,9 @@ def eval_classify(args) -> int:
         started = time.perf_counter()
         predicted.append(classifier.predict(embedder.embed_passages([normalise(text)])[0]))
         latencies.append((time.perf_counter() - started) * 1000)
-    latencies.sort()
     result = accuracy_and_macro_f1(test_labels, predicted)
-    result["latency_ms_p50"] = round(statistics.median(latencies), 1)
-    result["latency_ms_p95"] = round(latencies[int(0.95 * (len(latencies) - 1))], 1)
+    result["latency_ms_p50"] = percentile(latencies, 0.5)
+    result["latency_ms_p95"] = percentile(latencies, 0.95)
     print(json.dumps({"embedder": embedder.name, "k": args.k, **result}))
     return 0
 

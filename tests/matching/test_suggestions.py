@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -128,3 +129,11 @@ def test_listing_form_offers_suggestions_next_to_sectors(client):
     assert reverse("matching:label_suggestions") in html
     assert html.index('id="id_summary"') < html.index('id="id_sectors"')
     assert "js/label-suggestions.js" in html
+
+
+def test_reindex_command_embeds_label_descriptions(capsys):
+    _smaller_taxonomy()
+    call_command("reindex")
+    assert "embedded 196 new sector and SDG descriptions" in capsys.readouterr().out
+    call_command("reindex", skip_labels=True)
+    assert "descriptions" not in capsys.readouterr().out

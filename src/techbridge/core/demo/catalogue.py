@@ -14,6 +14,7 @@ from techbridge.catalog.models import ListingEvent, Need, Technology, Technology
 from techbridge.catalog.validation import listing_clean
 from techbridge.curation.models import Call, Criterion, ReviewAssignment, Submission
 from techbridge.matching.services import listings_index_enqueue
+from techbridge.matching.tasks import refresh_label_vectors
 from techbridge.organisations.enums import MemberRole
 from techbridge.organisations.models import Organisation
 
@@ -216,4 +217,5 @@ def catalogue_load(*, staff, reviewers: list) -> dict[str, int]:
         # The worker builds the search index in the background (a few minutes on a laptop).
         for kind, model in (("technology", Technology), ("need", Need)):
             listings_index_enqueue(kind=kind, pks=list(model.objects.values_list("pk", flat=True)))
+        refresh_label_vectors.enqueue()  # sector and SDG suggestions in the listing form
     return {"technologies": technologies, "needs": needs}

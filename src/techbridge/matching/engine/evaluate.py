@@ -17,7 +17,7 @@ def retrieval_scores(ranks: list[int | None]) -> dict[str, float]:
     }
 
 
-def _percentile(values: list[float], share: float) -> float:
+def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 2)
 
@@ -46,8 +46,8 @@ def evaluate_retrieval(
     for mode in modes:
         results[mode] = {
             **retrieval_scores(ranks[mode]),
-            "latency_ms_p50": _percentile(latency[mode], 0.5),
-            "latency_ms_p95": _percentile(latency[mode], 0.95),
+            "latency_ms_p50": percentile(latency[mode], 0.5),
+            "latency_ms_p95": percentile(latency[mode], 0.95),
         }
     return results
 

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from techbridge.catalog.models import Need, Technology
-from techbridge.matching.services import index_catch_up, listings_index
+from techbridge.matching.services import index_catch_up, label_vectors_refresh, listings_index
 
 
 class Command(BaseCommand):
@@ -12,6 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--missing", action="store_true", help="only missing or stale listings")
+        parser.add_argument(
+            "--skip-labels",
+            action="store_true",
+            help="do not embed sector and SDG descriptions (the worker does it when needed)",
+        )
 
     def _bar(self, done: int, total: int, started: float) -> None:
         width = 30
@@ -22,7 +27,7 @@ class Command(BaseCommand):
         )
         sys.stderr.flush()
 
-    def handle(self, *args, missing: bool, **options) -> None:
+    def handle(self, *args, missing: bool, skip_labels: bool, **options) -> None:
         started = time.perf_counter()
         if missing:
             done = index_catch_up(progress=lambda n: sys.stderr.write(f"\rindexed {n}"))
@@ -36,3 +41,7 @@ class Command(BaseCommand):
                     self._bar(done, total, started)
         sys.stderr.write("\n")
         self.stdout.write(f"indexed {done} listings in {time.perf_counter() - started:.1f}s")
+        if skip_labels:
+            return
+        labels = label_vectors_refresh()
+        self.stdout.write(f"embedded {labels} new sector and SDG descriptions for suggestions")
