@@ -1,6 +1,9 @@
 """The `techbridge` command: evaluation and benchmark output through the real engine."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -76,3 +79,20 @@ def test_bench_search_reports_synthetic_scale_and_latency(capsys):
     assert "SYNTHETIC vectors" in out
     assert "hybrid search, query embedding included: n=18" in out
     assert "indexing throughput" in out
+
+
+def test_bench_search_on_postgres_uses_hnsw():
+    env = {k: v for k, v in os.environ.items() if k != "TECHBRIDGE_TEST_DATABASE_URL"}
+    command = [sys.executable, "-m", "techbridge.cli", "bench", "search", "--database", "postgres"]
+    done = subprocess.run(
+        [*command, "--listings", "300", "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "PostgreSQL + pgvector, HNSW" in done.stdout
+    assert "nearest-passage plan uses the HNSW index: yes" in done.stdout
+    assert "hybrid search, query embedding included: n=18" in done.stdout

