@@ -1,9 +1,12 @@
+import json
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from techbridge.catalog import services
+from techbridge.matching import services as services_matching
 from techbridge.matching.models import IndexedDocument, RecommendationFeedback
 from techbridge.organisations.enums import MemberRole
 from tests.factories import (
@@ -227,3 +230,29 @@ def test_dashboard_suggests_partners(client, catalogue):
         "partners"
     ]
     assert partners[0][0] == dryer.organisation
+
+
+def test_feedback_is_counted_in_evaluation(client, catalogue, capsys):
+    dryer, cage, need = catalogue
+    member = MembershipFactory().user
+    for target, relevant in ((dryer, True), (cage, False)):
+        services_matching.recommendation_feedback_save(
+            user=member,
+            source=need,
+            target_kind="technology",
+            target_id=target.pk,
+            relevant=relevant,
+        )
+    call_command("eval_feedback")
+    result = json.loads(capsys.readouterr().out)
+    assert result == {
+        "judged": 2,
+        "relevant": 1,
+        "not_relevant": 1,
+        "relevant_in_top10": 1,
+        "not_relevant_in_top10": 1,
+        "precision@10": 0.5,
+        "relevant_mrr": 1.0,
+    }
+    call_command("eval_feedback", depth=1)
+    assert json.loads(capsys.readouterr().out)["not_relevant_in_top1"] == 0

@@ -111,3 +111,45 @@ def partners_for(
     organisations = Organisation.objects.in_bulk(list(scores), field_name="slug")
     ranked = sorted(scores.items(), key=lambda item: -max(item[1]))[:limit]
     return [(organisations[slug], round(max(values), 4), len(values)) for slug, values in ranked]
+
+
+def recommendation_feedback_evaluation(*, depth: int = 10) -> dict:
+    """How today's recommendations agree with what members marked relevant or not: each
+    judged pair is looked up in the recommendations its judge would see now. precision@depth
+    counts judged pairs shown in the top `depth`; a better engine moves relevant pairs up
+    and not-relevant ones out."""
+    from techbridge.catalog.models import Need, Technology
+    from techbridge.matching.models import RecommendationFeedback
+
+    models = {"technology": Technology, "need": Need}
+    groups: dict[tuple, list] = defaultdict(list)
+    for feedback in RecommendationFeedback.objects.select_related("user"):
+        groups[(feedback.user, feedback.source_kind, feedback.source_id)].append(feedback)
+    ranks: list[tuple[bool, int | None]] = []
+    for (user, kind, source_id), judged in groups.items():
+        source = models[kind].objects.filter(pk=source_id).select_related("organisation").first()
+        shown = []
+        if source is not None and rules.can_view_listing(user, source):
+            shown = [
+                f"{rec.view.kind}:{rec.view.pk}"
+                for rec in recommendations_for(user=user, listing=source, limit=depth)
+            ]
+        for feedback in judged:
+            target = f"{feedback.target_kind}:{feedback.target_id}"
+            rank = shown.index(target) + 1 if target in shown else None
+            ranks.append((feedback.relevant, rank))
+    relevant = [rank for is_relevant, rank in ranks if is_relevant]
+    shown_judged = [is_relevant for is_relevant, rank in ranks if rank is not None]
+    return {
+        "judged": len(ranks),
+        "relevant": len(relevant),
+        "not_relevant": len(ranks) - len(relevant),
+        f"relevant_in_top{depth}": sum(1 for rank in relevant if rank is not None),
+        f"not_relevant_in_top{depth}": shown_judged.count(False),
+        f"precision@{depth}": round(shown_judged.count(True) / len(shown_judged), 4)
+        if shown_judged
+        else None,
+        "relevant_mrr": round(sum(1 / r for r in relevant if r) / len(relevant), 4)
+        if relevant
+        else None,
+    }
