@@ -23,8 +23,8 @@ from techbridge.matching.models import LabelVector
 
 NEIGHBOURS = 10
 MIN_WORDS = 3
-# With labelled neighbours, their votes and the description similarity count about equally
-# (docs/benchmarks.md: either alone is weaker on the demo catalogue than both together).
+# With labelled neighbours, their votes and the description similarity count equally
+# (docs/benchmarks.md, "Suggestions on the demo catalogue", measures each half and the blend).
 NEIGHBOUR_WEIGHT = 0.5
 DESCRIPTION_LANGUAGES = ("en", "zh-hans")
 # A sentence per leaf sector on what it covers (written for the project): names alone are too
@@ -107,10 +107,11 @@ def suggestions_reset() -> None:
 
 
 def listing_label_suggestions(
-    *, text: str, limit: int = 3, exclude_doc: str = ""
+    *, text: str, limit: int = 3, exclude_doc: str = "", sources: str = "both"
 ) -> dict[str, list[LabelSuggestion]]:
     """{"sector": [...], "sdg": [...]} best first; empty lists for texts too short to judge.
-    `exclude_doc` ("technology:12") leaves a listing being edited out of its own neighbours."""
+    `exclude_doc` ("technology:12") leaves a listing being edited out of its own neighbours;
+    `sources` ("both", "neighbours", "descriptions") exists to measure each half alone."""
     if len(tokenize(text)) < MIN_WORDS:
         return {"sector": [], "sdg": []}
     index = process_index()
@@ -130,13 +131,11 @@ def listing_label_suggestions(
     }
     suggestions = {}
     for taxonomy, meta_key in (("sector", "sectors"), ("sdg", "sdgs")):
+        voters = neighbours if sources != "descriptions" else []
         votes = neighbour_votes(
-            [
-                (similarity, [str(v) for v in meta.get(meta_key, [])])
-                for similarity, meta in neighbours
-            ]
+            [(similarity, [str(v) for v in meta.get(meta_key, [])]) for similarity, meta in voters]
         )
-        classifier = classifiers.get(taxonomy)
+        classifier = classifiers.get(taxonomy) if sources != "neighbours" else None
         described = classifier.scores(vector) if classifier else {}
         if votes and described:
             scores = blend_scores(votes, described, knn_weight=NEIGHBOUR_WEIGHT)
