@@ -3,11 +3,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from techbridge.catalog.models import SDGGoal, SDGTarget, Sector
+from techbridge.catalog.models import Sector
 from techbridge.matching.models import LabelVector
 from techbridge.matching.services import label_vectors_refresh, listings_index
 from techbridge.matching.suggestions import listing_label_suggestions
 from tests.factories import MembershipFactory, TechnologyFactory, UserFactory
+from tests.matching.taxonomy import smaller_taxonomy
 
 pytestmark = pytest.mark.django_db
 
@@ -21,27 +22,8 @@ def _codes(suggestions: dict, taxonomy: str) -> list[str]:
     return [s.code for s in suggestions[taxonomy]]
 
 
-def _smaller_taxonomy() -> None:
-    """Eight sectors and five goals keep the embedding in this test to a few seconds."""
-    Sector.objects.exclude(parent=None).exclude(code__in=SECTORS).delete()
-    SDGTarget.objects.all().delete()
-    SDGGoal.objects.exclude(number__in=[2, 3, 6, 7, 14]).delete()
-
-
-SECTORS = [
-    "agri.crops",
-    "agri.processing",
-    "energy.solar",
-    "health.vaccines",
-    "env.water",
-    "digital.ai",
-    "fish.mariculture",
-    "mfg.machinery",
-]
-
-
 def test_suggestions_from_descriptions_on_an_empty_catalogue():
-    _smaller_taxonomy()
+    smaller_taxonomy()
     # names in ten languages + two descriptions per sector; title and short name per goal
     assert label_vectors_refresh() == 8 * 12 + 5 * 20
     assert label_vectors_refresh() == 0  # nothing new to embed
@@ -52,7 +34,7 @@ def test_suggestions_from_descriptions_on_an_empty_catalogue():
 
 
 def test_refresh_drops_vectors_of_removed_descriptions():
-    _smaller_taxonomy()
+    smaller_taxonomy()
     label_vectors_refresh()
     Sector.objects.filter(code="digital.ai").delete()
     assert label_vectors_refresh() == 0
@@ -106,6 +88,10 @@ def test_suggestion_page_asks_for_more_text(client):
     client.force_login(MembershipFactory().user)
     response = client.post(reverse("matching:label_suggestions"), {"title": "Dryer"})
     assert "a few sentences of description first" in response.content.decode()
+    response = client.post(
+        reverse("matching:label_suggestions"), {"title": "Solar dryer for rice and fish"}
+    )
+    assert "still preparing the sector and goal descriptions" in response.content.decode()
 
 
 def test_api_suggest_labels_permissions_and_validation(client):
@@ -132,7 +118,7 @@ def test_listing_form_offers_suggestions_next_to_sectors(client):
 
 
 def test_reindex_command_embeds_label_descriptions(capsys):
-    _smaller_taxonomy()
+    smaller_taxonomy()
     call_command("reindex")
     assert "embedded 196 new sector and SDG descriptions" in capsys.readouterr().out
     call_command("reindex", skip_labels=True)

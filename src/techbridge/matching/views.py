@@ -12,7 +12,8 @@ from techbridge.catalog.models import Need, SDGGoal, Sector, Technology
 from techbridge.catalog.taxonomy import trl_label
 from techbridge.core.countries import country_name
 from techbridge.matching import rules, selectors, services
-from techbridge.matching.suggestions import listing_label_suggestions
+from techbridge.matching.engine.text import tokenize
+from techbridge.matching.suggestions import MIN_WORDS, listing_label_suggestions
 
 PAGE_SIZE = 20
 
@@ -122,4 +123,5 @@ def label_suggestions(request: HttpRequest) -> HttpResponse:
     kind, _sep, pk = editing.partition(":")
     exclude = editing if kind in ("technology", "need") and pk.isdigit() else ""
     suggestions = listing_label_suggestions(text=text, exclude_doc=exclude)
-    return render(request, "matching/_label_suggestions.html", {"suggestions": suggestions})
+    context = {"suggestions": suggestions, "too_short": len(tokenize(text)) < MIN_WORDS}
+    return render(request, "matching/_label_suggestions.html", context)
