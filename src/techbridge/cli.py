@@ -251,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
         help="sqlite: in-process index; postgres: pgvector HNSW in a throw-away server",
     )
     search.add_argument("--embedder", default="")
+    search.add_argument(
+        "--reuse",
+        action="store_true",
+        help="postgres with TECHBRIDGE_BENCH_DATABASE_URL: time again on an earlier run's rows",
+    )
     search.set_defaults(handler=bench_search)
     args = parser.parse_args(argv)
     return args.handler(args)

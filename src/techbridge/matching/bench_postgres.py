@@ -85,8 +85,13 @@ def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_thro
         from techbridge.matching.pgvector import PgVectorStore
 
         call_command("migrate", verbosity=0)
-        if IndexedDocument.objects.exists():
-            raise SystemExit("the benchmark database must be empty: it is filled and left so")
+        existing = IndexedDocument.objects.count()
+        reuse = args.reuse and existing == args.listings
+        if existing and not reuse:
+            raise SystemExit(
+                "the benchmark database must be empty (or hold exactly --listings synthetic "
+                "listings from an earlier run, with --reuse)"
+            )
         embedder = process_embedder()
         dim = embedder.dim
         print(f"embedder: {embedder.name}, dim {dim}; database: PostgreSQL + pgvector, HNSW")
@@ -97,26 +102,29 @@ def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_thro
         words, weights = vocabulary
         started = time.perf_counter()
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP INDEX IF EXISTS matching_passage_hnsw_{int(dim)}")
-            _fill(
-                cursor,
-                listings=args.listings,
-                passages=args.passages,
-                dim=dim,
-                words=words,
-                weights=weights,
-            )
-            loaded = time.perf_counter()
-            print(f"rows loaded in {loaded - started:.1f}s")
-            cursor.execute("SET maintenance_work_mem = '4GB'")
-            cursor.execute("SET max_parallel_maintenance_workers = 1")
-            cursor.execute(
-                f"CREATE INDEX matching_passage_hnsw_{int(dim)} ON matching_indexedpassage "
-                f"USING hnsw ((embedding::vector({int(dim)})) vector_cosine_ops) "
-                f"WHERE vector_dims(embedding) = {int(dim)}"
-            )
-            cursor.execute("ANALYZE")
-            print(f"HNSW index built in {time.perf_counter() - loaded:.1f}s")
+            if reuse:
+                print("reusing the rows and HNSW index of an earlier run")
+            else:
+                cursor.execute(f"DROP INDEX IF EXISTS matching_passage_hnsw_{int(dim)}")
+                _fill(
+                    cursor,
+                    listings=args.listings,
+                    passages=args.passages,
+                    dim=dim,
+                    words=words,
+                    weights=weights,
+                )
+                loaded = time.perf_counter()
+                print(f"rows loaded in {loaded - started:.1f}s")
+                cursor.execute("SET maintenance_work_mem = '4GB'")
+                cursor.execute("SET max_parallel_maintenance_workers = 1")
+                cursor.execute(
+                    f"CREATE INDEX matching_passage_hnsw_{int(dim)} ON matching_indexedpassage "
+                    f"USING hnsw ((embedding::vector({int(dim)})) vector_cosine_ops) "
+                    f"WHERE vector_dims(embedding) = {int(dim)}"
+                )
+                cursor.execute("ANALYZE")
+                print(f"HNSW index built in {time.perf_counter() - loaded:.1f}s")
         store = PgVectorStore(dim)
         sql, params = store.nearest_sql(embedder.embed_queries(["solar dryer"])[0], 160)
         with connection.cursor() as cursor:

@@ -1,3 +1,5 @@
+import math
+
 import numpy as np
 import pytest
 
@@ -24,6 +26,22 @@ def test_bm25_ranks_by_term_match_and_reports_coverage():
     assert hits[0][2] == pytest.approx(1.0)
     index.remove("a")
     assert [key for key, _s, _c in index.search("dryer")] == []
+
+
+def test_bm25_filters_reindexes_and_scores_like_the_formula():
+    index = BM25Index()
+    index.add("a", "solar dryer")
+    index.add("b", "solar pump solar")
+    index.add("a", "biogas digester")  # re-adding replaces the old text
+    assert [key for key, _s, _c in index.search("dryer")] == []
+    assert [key for key, _s, _c in index.search("solar biogas", allowed={"a"})] == ["a"]
+    ((key, score, coverage),) = index.search("pump")
+    average = (2 + 3) / 2
+    idf = math.log(1 + (2 - 1 + 0.5) / (1 + 0.5))
+    expected = idf * 1 * 2.2 / (1 + 1.2 * (1 - 0.75 + 0.75 * 3 / average))
+    assert (key, coverage) == ("b", 1.0)
+    assert score == pytest.approx(expected, rel=1e-12)
+    assert index.matching_terms("solar pump biogas", "b") == ["solar", "pump"]
 
 
 def test_vector_index_aggregates_passages_to_documents(tmp_path):
