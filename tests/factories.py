@@ -229,3 +229,73 @@ class ReviewAssignmentFactory(factory.django.DjangoModelFactory):
 
     submission = factory.SubFactory(SubmissionFactory)
     reviewer = factory.SubFactory(UserFactory)
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Event"
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    title = factory.Sequence(lambda n: f"China-ASEAN technology forum {n}")
+    description = "Forum, matchmaking and exhibition."
+    language = "en"
+    kind = "forum"
+    venue = "Nanning International Convention Centre"
+    online = True
+    time_zone = "Asia/Shanghai"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(days=2))
+    is_published = True
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Session"
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Sub-forum {n}")
+    room = "Hall A"
+    starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Speaker"
+
+    session = factory.SubFactory(SessionFactory)
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    affiliation = "Guangxi University"
+
+
+class BoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Booth"
+
+    event = factory.SubFactory(EventFactory, kind="exhibition")
+    organisation = factory.SubFactory(OrganisationFactory)
+    label = factory.Sequence(lambda n: f"B{n}")
+
+
+class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.RegistrationQuestion"
+
+    event = factory.SubFactory(EventFactory)
+    label = factory.Sequence(lambda n: f"Question {n}")
+    kind = "text"
+    required = False
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    participant_type = "provider"
+    attendance = "in_person"
+    status = "approved"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "techbridge.organisations",
     "techbridge.catalog",
     "techbridge.curation",
+    "techbridge.events",
     "techbridge.matching",
     "techbridge.api",
 ]

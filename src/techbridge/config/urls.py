@@ -15,6 +15,7 @@ urlpatterns = [
     path("organisations/", include("techbridge.organisations.urls")),
     path("", include("techbridge.catalog.urls")),
     path("calls/", include("techbridge.curation.urls")),
+    path("events/", include("techbridge.events.urls")),
     path("search/", include("techbridge.matching.urls")),
     path("api/", api.urls),
     path("api-tokens/", include("techbridge.api.urls")),

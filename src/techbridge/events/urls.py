@@ -1,0 +1,15 @@
+from django.urls import path
+
+from techbridge.events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("mine/", views.my_events, name="mine"),
+    path("registrations/<int:pk>/decide/", views.registration_decide, name="decide"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/register/", views.event_register, name="register"),
+    path("<slug:slug>/cancel/", views.registration_cancel, name="cancel"),
+    path("<slug:slug>/registrations/", views.event_registrations, name="registrations"),
+]
