@@ -2,6 +2,7 @@
 picks one with a click: the option is selected in the form, nothing else is."""
 
 import pytest
+from django.core.management import call_command
 
 from techbridge.matching.services import label_vectors_refresh
 from tests.browser.test_catalogue import _login
@@ -15,6 +16,8 @@ pytestmark = [
 
 
 def test_writer_picks_a_suggested_sector(live_server, browser):
+    # Earlier transactional tests may leave the tables flushed; the taxonomy is reference data.
+    call_command("seed_taxonomies", verbosity=0)
     smaller_taxonomy()
     label_vectors_refresh()
     membership = MembershipFactory(
@@ -32,9 +35,12 @@ def test_writer_picks_a_suggested_sector(live_server, browser):
         "#id_problem",
         "សហគមន៍ត្រូវការសម្ងួតស្រូវ ត្រី និងស្វាយ ដោយថាមពលព្រះអាទិត្យ ដើម្បីកាត់បន្ថយការខាតបង់។",
     )
-    page.locator("fieldset.classification button.secondary").click()
+    page.wait_for_load_state("networkidle")  # htmx initialised before the click
+    with page.expect_response("**/search/suggest-labels/") as response:
+        page.locator("fieldset.classification button.secondary").click()
+    assert response.value.status == 200
     chips = page.locator("#label-suggestions button.chip[data-select-field=id_sectors]")
-    chips.first.wait_for()
+    chips.first.wait_for(timeout=60_000)
     assert chips.count() == 3
     code = chips.first.get_attribute("data-select-value")
     chips.first.click()
