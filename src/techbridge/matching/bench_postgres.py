@@ -9,9 +9,14 @@ hybrid searches (BM25 in the process + pgvector HNSW, query embedding included).
 import os
 import random
 import shutil
-import statistics
 import tempfile
 import time
+
+from techbridge.matching.engine.benchmark import (
+    print_hybrid_latency,
+    print_indexing_throughput,
+    synthetic_vocabulary,
+)
 
 
 def _database_url() -> tuple[str, object]:
@@ -64,7 +69,7 @@ def _fill(cursor, *, listings: int, passages: int, dim: int, words: list, weight
     )
 
 
-def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_throughput) -> int:
+def bench_search_postgres(args) -> int:
     import django
 
     url, owned = _database_url()
@@ -82,7 +87,7 @@ def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_thro
         from techbridge.matching.embedding import process_embedder
         from techbridge.matching.index import process_index
         from techbridge.matching.models import IndexedDocument
-        from techbridge.matching.pgvector import PgVectorStore
+        from techbridge.matching.pgvector import PgVectorStore, hnsw_index_sql
 
         call_command("migrate", verbosity=0)
         existing = IndexedDocument.objects.count()
@@ -99,7 +104,7 @@ def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_thro
             f"building {args.listings} listings x {args.passages} passages with SYNTHETIC vectors "
             "and synthetic words (scale test: real quality is measured by eval commands)"
         )
-        words, weights = vocabulary
+        words, weights = synthetic_vocabulary()
         started = time.perf_counter()
         with connection.cursor() as cursor:
             if reuse:
@@ -118,11 +123,7 @@ def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_thro
                 print(f"rows loaded in {loaded - started:.1f}s")
                 cursor.execute("SET maintenance_work_mem = '4GB'")
                 cursor.execute("SET max_parallel_maintenance_workers = 1")
-                cursor.execute(
-                    f"CREATE INDEX matching_passage_hnsw_{int(dim)} ON matching_indexedpassage "
-                    f"USING hnsw ((embedding::vector({int(dim)})) vector_cosine_ops) "
-                    f"WHERE vector_dims(embedding) = {int(dim)}"
-                )
+                cursor.execute(hnsw_index_sql(dim))
                 cursor.execute("ANALYZE")
                 print(f"HNSW index built in {time.perf_counter() - loaded:.1f}s")
         store = PgVectorStore(dim)
@@ -135,22 +136,8 @@ def bench_search_postgres(args, *, queries: list[str], vocabulary, indexing_thro
         began = time.perf_counter()
         index = process_index()
         print(f"process index (BM25 + metadata) loaded in {time.perf_counter() - began:.1f}s")
-        # A serving process is warm: the embedder's first calls allocate and spin up threads.
-        for query in queries:
-            index.engine.search(query, mode="hybrid", limit=20)
-        latencies = []
-        for round_ in range(args.rounds):
-            for query in queries:
-                began = time.perf_counter()
-                index.engine.search(f"{query} {round_}", mode="hybrid", limit=20)
-                latencies.append((time.perf_counter() - began) * 1000)
-        latencies.sort()
-        p95 = latencies[int(0.95 * (len(latencies) - 1))]
-        print(
-            f"hybrid search, query embedding included, after one untimed round: n={len(latencies)} "
-            f"p50={statistics.median(latencies):.1f} ms p95={p95:.1f} ms"
-        )
-        indexing_throughput(embedder)
+        print_hybrid_latency(index.engine, rounds=args.rounds)
+        print_indexing_throughput(embedder)
     finally:
         if owned:
             server, data_dir = owned

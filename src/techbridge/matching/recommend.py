@@ -118,16 +118,15 @@ def recommendation_feedback_evaluation(*, depth: int = 10) -> dict:
     judged pair is looked up in the recommendations its judge would see now. precision@depth
     counts judged pairs shown in the top `depth`; a better engine moves relevant pairs up
     and not-relevant ones out."""
-    from techbridge.catalog.models import Need, Technology
     from techbridge.matching.models import RecommendationFeedback
+    from techbridge.matching.services import MODELS
 
-    models = {"technology": Technology, "need": Need}
     groups: dict[tuple, list] = defaultdict(list)
     for feedback in RecommendationFeedback.objects.select_related("user"):
         groups[(feedback.user, feedback.source_kind, feedback.source_id)].append(feedback)
     ranks: list[tuple[bool, int | None]] = []
     for (user, kind, source_id), judged in groups.items():
-        source = models[kind].objects.filter(pk=source_id).select_related("organisation").first()
+        source = MODELS[kind].objects.filter(pk=source_id).select_related("organisation").first()
         shown = []
         if source is not None and rules.can_view_listing(user, source):
             shown = [
