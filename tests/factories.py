@@ -299,3 +299,63 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     participant_type = "provider"
     attendance = "in_person"
     status = "approved"
+
+
+# --- deals and notifications -------------------------------------------------------------
+
+
+class DealFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "deals.Deal"
+
+    technology = factory.SubFactory(TechnologyFactory)
+    target_kind = "technology"
+    interested_organisation = factory.SubFactory(OrganisationFactory, country="VN")
+    interested_user = factory.SubFactory(UserFactory)
+    listing_organisation = factory.LazyAttribute(lambda o: o.technology.organisation)
+    stage = "interest"
+
+
+class ExpressionOfInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "deals.ExpressionOfInterest"
+
+    deal = factory.SubFactory(DealFactory)
+    cooperation = ["licence"]
+    who_we_are = "A food processor with three plants."
+    message = "We would like to know more."
+
+
+class DealStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "deals.DealStep"
+
+    deal = factory.SubFactory(DealFactory)
+    stage = "interest"
+
+
+class DealMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "deals.DealMessage"
+
+    deal = factory.SubFactory(DealFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "Shall we meet next week?"
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "deals.FollowUp"
+
+    deal = factory.SubFactory(DealFactory)
+    after_stage = "meeting_held"
+    due_on = factory.LazyFunction(timezone.localdate)
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "notifications.Notification"
+
+    recipient = factory.SubFactory(UserFactory)
+    kind = "deal_message"
+    payload = factory.LazyFunction(lambda: {"listing": "Solar dryer", "link": "/deals/"})

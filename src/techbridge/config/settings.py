@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "techbridge.curation",
     "techbridge.events",
     "techbridge.matching",
+    "techbridge.deals",
+    "techbridge.notifications",
     "techbridge.api",
 ]
 
@@ -146,6 +148,19 @@ EMAIL_VERIFICATION_DAYS = env_int(
 
 RENEWAL_REMINDER_DAYS = env_int(
     "RENEWAL_REMINDER_DAYS", 30, "Days before a listing expires that its owners are reminded."
+)
+
+DEAL_REMINDER_DAYS = env_int(
+    "DEAL_REMINDER_DAYS", 14, "Days a deal may wait at one stage before both sides are reminded."
+)
+DEAL_INTEREST_EXPIRY_DAYS = env_int(
+    "DEAL_INTEREST_EXPIRY_DAYS", 30, "Days an unanswered expression of interest stays open."
+)
+DEAL_FOLLOW_UP_MONTHS = env_int(
+    "DEAL_FOLLOW_UP_MONTHS", 6, "Months after a meeting or an agreement that the survey is sent."
+)
+DEAL_ATTACHMENT_MAX_BYTES = env_int(
+    "DEAL_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, "Largest file attached to a deal, in bytes."
 )
 
 MT_BACKEND = env_str(

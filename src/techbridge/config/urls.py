@@ -17,6 +17,8 @@ urlpatterns = [
     path("calls/", include("techbridge.curation.urls")),
     path("events/", include("techbridge.events.urls")),
     path("search/", include("techbridge.matching.urls")),
+    path("deals/", include("techbridge.deals.urls")),
+    path("notifications/", include("techbridge.notifications.urls")),
     path("api/", api.urls),
     path("api-tokens/", include("techbridge.api.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,94 @@
+"""CSV and XLSX exports of deals, built from the presenters' views: a party hidden from the
+reader (before consent, for anyone but staff) is an empty cell."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.urls import reverse
+
+from techbridge.deals.presenters import deal_view
+
+HEADER = [
+    "id",
+    "url",
+    "created",
+    "stage",
+    "stage_since",
+    "listing_kind",
+    "listing_id",
+    "listing_title",
+    "brokered",
+    "introduced",
+    "interested_organisation",
+    "interested_country",
+    "interested_type",
+    "interested_contact",
+    "interested_email",
+    "provider_organisation",
+    "provider_country",
+    "provider_type",
+    "provider_contact",
+    "provider_email",
+    "reason",
+    "reason_text",
+    "agreement_type",
+    "value_range",
+    "agreement_countries",
+]
+
+
+def _date(value) -> str:
+    return value.date().isoformat() if value else ""
+
+
+def deal_row(*, user, deal) -> list[str]:
+    view = deal_view(user=user, deal=deal)
+    interested, provider = view.interested, view.provider
+    return [
+        str(deal.pk),
+        settings.SITE_URL + reverse("deals:detail", args=[deal.pk]),
+        _date(view.created_at),
+        view.stage,
+        _date(view.stage_changed_at),
+        view.target.kind,
+        str(view.target.pk),
+        view.target.title.text,
+        "yes" if view.brokered else "no",
+        _date(view.revealed_at),
+        interested.name.text if interested.name else "",
+        interested.country,
+        interested.kind_label,
+        interested.contact_name,
+        interested.contact_email,
+        provider.name.text if provider.name else "",
+        provider.country,
+        provider.kind_label,
+        provider.contact_name,
+        provider.contact_email,
+        view.reason,
+        view.reason_text,
+        deal.agreement_type,
+        deal.value_range,
+        " ".join(view.agreement_countries),
+    ]
+
+
+def deals_export(*, user, deals, fmt: str) -> bytes:
+    rows = [deal_row(user=user, deal=deal) for deal in deals]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 right
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("deals")
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
