@@ -359,3 +359,80 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     recipient = factory.SubFactory(UserFactory)
     kind = "deal_message"
     payload = factory.LazyFunction(lambda: {"listing": "Solar dryer", "link": "/deals/"})
+
+
+class BrokerageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Brokerage"
+
+    event = factory.SubFactory(EventFactory, kind="matchmaking")
+    max_meetings = 12
+
+
+class MeetingSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MeetingSlot"
+
+    event = factory.SubFactory(EventFactory)
+    starts_at = factory.Sequence(
+        lambda n: timezone.now().replace(minute=0, second=0, microsecond=0)
+        + datetime.timedelta(days=30, minutes=30 * n)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=30))
+
+
+class MeetingTableFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MeetingTable"
+
+    event = factory.SubFactory(EventFactory)
+    label = factory.Sequence(lambda n: f"Table {n + 1}")
+    position = factory.Sequence(lambda n: n)
+
+
+class BrokerageProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.BrokerageProfile"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    language = "en"
+    offers = "Solar dryers for rice and cassava."
+    requests = "Distributors in Cambodia."
+
+
+class MeetingRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MeetingRequest"
+
+    requester = factory.SubFactory(RegistrationFactory)
+    receiver = factory.SubFactory(
+        RegistrationFactory, event=factory.SelfAttribute("..requester.event")
+    )
+    event = factory.SelfAttribute("requester.event")
+    message = "Shall we meet?"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Meeting"
+
+    request = factory.SubFactory(MeetingRequestFactory, status="accepted")
+    event = factory.SelfAttribute("request.event")
+    person_a = factory.SelfAttribute("request.requester")
+    person_b = factory.SelfAttribute("request.receiver")
+
+
+class ScheduleRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ScheduleRun"
+
+    event = factory.SubFactory(EventFactory)
+
+
+class MeetingFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MeetingFeedback"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    registration = factory.SelfAttribute("meeting.person_a")
+    outcome = "informative"

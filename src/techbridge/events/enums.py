@@ -40,3 +40,49 @@ class QuestionKind(models.TextChoices):
 SEAT_HOLDING = (RegistrationStatus.PENDING, RegistrationStatus.APPROVED)
 # Registrations the participant may still cancel.
 ACTIVE = (RegistrationStatus.PENDING, RegistrationStatus.APPROVED, RegistrationStatus.WAITING)
+
+
+class Publication(models.TextChoices):
+    """How far the meeting schedule of a brokerage event is published to participants."""
+
+    DRAFT = "draft", _("Draft")
+    PRELIMINARY = "preliminary", _("Preliminary")
+    FINAL = "final", _("Final")
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
+class DeclineReason(models.TextChoices):
+    NOT_RELEVANT = "not_relevant", _("Not relevant to our work")
+    NO_TIME = "no_time", _("No free time at this event")
+    ALREADY_IN_CONTACT = "already_in_contact", _("We are already in contact")
+    TOO_EARLY = "too_early", _("Too early for us")
+    OTHER = "other", _("Another reason")
+
+
+class MeetingCheckIn(models.TextChoices):
+    """What happened at the table."""
+
+    UNKNOWN = "unknown", _("Not checked in yet")
+    HELD = "held", _("Held")
+    NO_SHOW = "no_show", _("No-show")
+
+
+class FeedbackOutcome(models.TextChoices):
+    NOT_HELD = "not_held", _("The meeting did not take place")
+    INSUFFICIENT_INTEREST = "insufficient_interest", _("Insufficient interest")
+    INFORMATIVE = "informative", _("Informative")
+    COOPERATION_POSSIBLE = "cooperation_possible", _("Cooperation possible")
+
+
+class ScheduleRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

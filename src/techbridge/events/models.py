@@ -240,3 +240,33 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE
+
+
+# Brokerage models live in their own module; importing them here registers them with the app.
+from techbridge.events.models_brokerage import (  # noqa: E402
+    Brokerage,
+    BrokerageProfile,
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    MeetingSlot,
+    MeetingTable,
+    ScheduleRun,
+)
+
+__all__ = [
+    "Booth",
+    "Brokerage",
+    "BrokerageProfile",
+    "Event",
+    "Meeting",
+    "MeetingFeedback",
+    "MeetingRequest",
+    "MeetingSlot",
+    "MeetingTable",
+    "Registration",
+    "RegistrationQuestion",
+    "ScheduleRun",
+    "Session",
+    "Speaker",
+]

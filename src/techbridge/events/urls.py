@@ -1,6 +1,6 @@
 from django.urls import path
 
-from techbridge.events import views
+from techbridge.events import views, views_brokerage
 
 app_name = "events"
 
@@ -12,4 +12,11 @@ urlpatterns = [
     path("<slug:slug>/register/", views.event_register, name="register"),
     path("<slug:slug>/cancel/", views.registration_cancel, name="cancel"),
     path("<slug:slug>/registrations/", views.event_registrations, name="registrations"),
+    path("<slug:slug>/brokerage/setup/", views_brokerage.brokerage_setup, name="brokerage_setup"),
+    path("<slug:slug>/brokerage/profile/", views_brokerage.brokerage_profile, name="profile"),
+    path(
+        "<slug:slug>/brokerage/profile/<int:pk>/",
+        views_brokerage.brokerage_profile,
+        name="profile_of",
+    ),
 ]

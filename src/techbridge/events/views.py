@@ -44,6 +44,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         and rules.can_cancel_registration(request.user, registration),
         "can_manage": rules.can_manage_events(request.user),
         "reader_zone": timezone.get_current_timezone_name(),
+        "brokerage": getattr(event, "brokerage", None),
     }
     return render(request, "events/detail.html", context)
 
