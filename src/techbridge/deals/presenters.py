@@ -150,3 +150,44 @@ def deal_view(*, user: User, deal: Deal) -> DealView:
         agreement_countries=list(deal.agreement_countries),
         interest=_interest(deal) if rules.can_view_interest(user, deal) else None,
     )
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    stage: str
+    stage_label: str
+    at: object
+    who: str
+    note: str
+
+
+def _step_side(deal: Deal, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    interested = {m.user_id for m in deal.interested_organisation.memberships.all()}
+    if user_id == deal.interested_user_id or user_id in interested:
+        return Side.INTERESTED
+    if user_id in {m.user_id for m in deal.listing_organisation.memberships.all()}:
+        return Side.PROVIDER
+    return "staff"
+
+
+def history_rows(*, user: User, deal: Deal, steps) -> list[HistoryRow]:
+    """Who moved each step, named only where the reader may know that side."""
+    from django.utils.translation import gettext as _
+
+    labels = {
+        Side.INTERESTED: str(Side.INTERESTED.label),
+        Side.PROVIDER: str(Side.PROVIDER.label),
+        "staff": _("Centre staff"),
+        None: _("techbridge (automatic)"),
+    }
+    rows = []
+    for step in steps:
+        side = _step_side(deal, step.by_id)
+        visible = side in (Side.INTERESTED, Side.PROVIDER) and rules.can_see_party(user, deal, side)
+        if side == "staff" and rules.is_staff(user):
+            visible = True
+        who = step.by.full_name if visible and step.by else labels[side]
+        rows.append(HistoryRow(step.stage, str(Stage(step.stage).label), step.at, who, step.note))
+    return rows

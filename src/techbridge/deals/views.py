@@ -100,7 +100,9 @@ def _deal_context(request: HttpRequest, deal: Deal, **forms) -> dict:
     context = {
         "deal": deal,
         "view": presenters.deal_view(user=user, deal=deal),
-        "history": selectors.deal_history(deal=deal),
+        "history": presenters.history_rows(
+            user=user, deal=deal, steps=selectors.deal_history(deal=deal)
+        ),
         "can_decide": rules.can_decide_consent(user, deal),
         "can_move": rules.can_move_deal(user, deal),
         "can_close": rules.can_close_deal(user, deal),
