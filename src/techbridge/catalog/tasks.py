@@ -1,6 +1,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
@@ -8,6 +9,11 @@ from techbridge.catalog import services
 from techbridge.catalog.translation import listing_machine_translate
 
 DAILY_HOUR = 2  # local time of the platform's default zone
+# Other apps' daily runs, queued by each catalogue run (so one schedule drives them all).
+DAILY_CHAIN = (
+    "techbridge.deals.tasks.deals_daily",
+    "techbridge.notifications.tasks.notifications_daily",
+)
 
 
 @task()
@@ -22,6 +28,8 @@ def catalogue_daily() -> dict[str, int]:
         "expired": services.listings_expire(today=today),
         "reminded": services.listings_remind_renewal(today=today),
     }
+    for path in DAILY_CHAIN:
+        import_string(path).enqueue()
     catalogue_daily_schedule(after=timezone.now())
     return result
 
