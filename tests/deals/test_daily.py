@@ -14,7 +14,7 @@ from techbridge.deals.services_daily import (
     interests_expire,
 )
 from techbridge.notifications.models import Notification
-from tests.deals.conftest import express
+from tests.deals.fixtures import express
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from techbridge.deals import services
 from techbridge.deals.models import Deal, FollowUp
 from techbridge.notifications.models import Notification
-from tests.deals.conftest import ANSWERS, express
+from tests.deals.fixtures import ANSWERS, express
 from tests.factories import MembershipFactory, NeedFactory, TechnologyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from techbridge.deals import services, services_thread
 from techbridge.deals.models import Deal
-from tests.deals.conftest import ANSWERS, express
+from tests.deals.fixtures import ANSWERS, express
 from tests.factories import FollowUpFactory, MembershipFactory, NeedFactory, TechnologyFactory
 
 pytestmark = pytest.mark.django_db

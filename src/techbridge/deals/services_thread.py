@@ -16,7 +16,9 @@ from techbridge.deals.validation import agreement_clean, attachment_clean, follo
 MESSAGE_LIMIT = 8000
 
 
-def _require(user: User, deal: Deal, allowed: bool) -> None:
+def _require(user: User, deal: Deal, rule) -> None:
+    deal.refresh_from_db(fields=["stage", "revealed_at", "brokered"])  # decide on fresh state
+    allowed = rule(user, deal)
     if not rules.can_view_deal(user, deal):
         raise PermissionDenied
     if not allowed:
@@ -27,7 +29,7 @@ def _require(user: User, deal: Deal, allowed: bool) -> None:
 
 @transaction.atomic
 def message_post(*, user: User, deal: Deal, body: str) -> DealMessage:
-    _require(user, deal, rules.can_post_message(user, deal))
+    _require(user, deal, rules.can_post_message)
     body = (body or "").strip() if isinstance(body, str) else ""
     if not body:
         raise ValidationError({"body": [_("Write a message.")]})
@@ -42,7 +44,7 @@ def message_post(*, user: User, deal: Deal, body: str) -> DealMessage:
 
 @transaction.atomic
 def attachment_add(*, user: User, deal: Deal, upload) -> DealAttachment:
-    _require(user, deal, rules.can_add_attachment(user, deal))
+    _require(user, deal, rules.can_add_attachment)
     if upload is None:
         raise ValidationError({"file": [_("Choose a file.")]})
     content_type = attachment_clean(upload)
@@ -60,7 +62,7 @@ def attachment_add(*, user: User, deal: Deal, upload) -> DealAttachment:
 
 @transaction.atomic
 def agreement_update(*, user: User, deal: Deal, data: dict) -> Deal:
-    _require(user, deal, rules.can_edit_agreement(user, deal))
+    _require(user, deal, rules.can_edit_agreement)
     cleaned = agreement_clean(data)
     for field, value in cleaned.items():
         setattr(deal, field, value)
