@@ -1,6 +1,6 @@
 from django.urls import path
 
-from techbridge.events import views, views_brokerage
+from techbridge.events import views, views_brokerage, views_marketplace
 
 app_name = "events"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/registrations/", views.event_registrations, name="registrations"),
     path("<slug:slug>/brokerage/setup/", views_brokerage.brokerage_setup, name="brokerage_setup"),
     path("<slug:slug>/brokerage/profile/", views_brokerage.brokerage_profile, name="profile"),
+    path("<slug:slug>/marketplace/", views_marketplace.marketplace, name="marketplace"),
     path(
         "<slug:slug>/brokerage/profile/<int:pk>/",
         views_brokerage.brokerage_profile,
