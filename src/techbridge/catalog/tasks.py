@@ -13,6 +13,7 @@ DAILY_HOUR = 2  # local time of the platform's default zone
 DAILY_CHAIN = (
     "techbridge.deals.tasks.deals_daily",
     "techbridge.notifications.tasks.notifications_daily",
+    "techbridge.events.tasks.brokerage_daily",
 )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from techbridge.events import views, views_brokerage, views_marketplace
+from techbridge.events import views, views_brokerage, views_marketplace, views_meetings
 
 app_name = "events"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("mine/", views.my_events, name="mine"),
     path("registrations/<int:pk>/decide/", views.registration_decide, name="decide"),
+    path(
+        "meeting-requests/<int:pk>/<str:action>/",
+        views_meetings.meeting_request_answer,
+        name="answer_request",
+    ),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.event_register, name="register"),
     path("<slug:slug>/cancel/", views.registration_cancel, name="cancel"),
@@ -15,6 +20,12 @@ urlpatterns = [
     path("<slug:slug>/brokerage/setup/", views_brokerage.brokerage_setup, name="brokerage_setup"),
     path("<slug:slug>/brokerage/profile/", views_brokerage.brokerage_profile, name="profile"),
     path("<slug:slug>/marketplace/", views_marketplace.marketplace, name="marketplace"),
+    path("<slug:slug>/meetings/", views_meetings.my_meetings, name="meetings"),
+    path(
+        "<slug:slug>/meetings/request/<int:pk>/",
+        views_meetings.meeting_request_create,
+        name="request_meeting",
+    ),
     path(
         "<slug:slug>/brokerage/profile/<int:pk>/",
         views_brokerage.brokerage_profile,

@@ -62,19 +62,15 @@ def marketplace(request: HttpRequest, slug: str) -> HttpResponse:
         side=filters.get("side", ""),
     )
     page = Paginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "event": event,
-        "form": form,
-        "page": page,
-        "reader": reader,
-        "open_requests": (
-            selectors_brokerage.open_requests_between(registration=reader) if reader else {}
-        ),
-    }
+    open_requests = selectors_brokerage.open_requests_between(registration=reader) if reader else {}
+    for participant in page:
+        participant.open_request = open_requests.get(participant.pk)
+    context = {"event": event, "form": form, "page": page, "reader": reader}
     if request.htmx:
         return render(request, "events/brokerage/_marketplace_results.html", context)
     if reader is not None:
-        context["suggestions"] = selectors_brokerage.suggested_meetings(
-            user=request.user, registration=reader
-        )
+        suggestions = selectors_brokerage.suggested_meetings(user=request.user, registration=reader)
+        for suggestion in suggestions or []:
+            suggestion.registration.open_request = open_requests.get(suggestion.registration.pk)
+        context["suggestions"] = suggestions
     return render(request, "events/brokerage/marketplace.html", context)
