@@ -10,6 +10,7 @@ from techbridge.core.countries import FEATURED
 from techbridge.core.demo.loader import demo_load
 from techbridge.core.languages import ui_language_codes
 from techbridge.curation.models import Call, ReviewAssignment, Submission
+from techbridge.deals.models import Deal
 from techbridge.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def demo(django_db_setup, django_db_blocker):
     yield first, second
     with django_db_blocker.unblock():
         # Module-scoped data outlives the per-test transactions: remove all of it.
-        for model in (Submission, Call, Technology, Need, Organisation, User, DBTaskResult):
+        for model in (Deal, Submission, Call, Technology, Need, Organisation, User, DBTaskResult):
             model.objects.all().delete()
 
 
@@ -83,3 +84,22 @@ def test_demo_call_has_submissions_in_each_state(demo):
         .submissions.filter(decision="selected")
         .exists()
     )
+
+
+def test_demo_has_deals_in_every_stage(demo):
+    first, second = demo
+    assert (first["deals"], second["deals"]) == (9, 0)
+    assert set(Deal.objects.values_list("stage", flat=True)) == {
+        "interest",
+        "introduced",
+        "meeting_held",
+        "negotiating",
+        "agreement_signed",
+        "transferred",
+        "declined",
+        "closed",
+    }
+    assert Deal.objects.filter(brokered=True).exists()
+    for deal in Deal.objects.all():
+        assert deal.interested_organisation.country != deal.listing_organisation.country
+        assert deal.steps.order_by("at", "pk").last().stage == deal.stage

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from techbridge.accounts.models import User
 from techbridge.core.demo.catalogue import catalogue_load
+from techbridge.core.demo.deals import deals_load
 from techbridge.organisations.models import Membership, Organisation
 
 DEMO_PASSWORD = "techbridge-demo"
@@ -91,6 +92,7 @@ def demo_load() -> dict[str, int]:
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
         **listings,
+        "deals": deals_load(),
     }
 
 
