@@ -77,7 +77,9 @@ def test_bench_search_reports_synthetic_scale_and_latency(capsys):
     assert main(["bench", "search", "--listings", "300", "--rounds", "1"]) == 0
     out = capsys.readouterr().out
     assert "SYNTHETIC vectors" in out
-    assert "hybrid search, query embedding included, after one untimed round: n=18" in out
+    for limit in (20, 300):
+        assert f"hybrid search for {limit} results, query embedding included, after one " in out
+    assert "untimed round: n=18 p50=" in out
     assert "indexing throughput" in out
 
 
@@ -95,4 +97,7 @@ def test_bench_search_on_postgres_uses_hnsw():
     assert done.returncode == 0, done.stderr[-2000:]
     assert "PostgreSQL + pgvector, HNSW" in done.stdout
     assert "nearest-passage plan uses the HNSW index: yes" in done.stdout
-    assert "hybrid search, query embedding included, after one untimed round: n=18" in done.stdout
+    assert "shared buffers warmed by " in done.stdout
+    for limit in (20, 300):
+        assert f"hybrid search for {limit} results, query embedding" in done.stdout
+    assert "untimed round: n=18 p50=" in done.stdout

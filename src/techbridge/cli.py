@@ -97,8 +97,8 @@ def bench_search(args) -> int:
     import numpy as np
 
     from techbridge.matching.engine.benchmark import (
-        print_hybrid_latency,
         print_indexing_throughput,
+        print_search_latencies,
         synthetic_vocabulary,
     )
     from techbridge.matching.engine.embedders import embedder_from_config
@@ -140,7 +140,7 @@ def bench_search(args) -> int:
         ]
         engine.add_many(documents, vectors=vectors)
     print(f"index built in {time.perf_counter() - started:.1f}s")
-    print_hybrid_latency(engine, rounds=args.rounds)
+    print_search_latencies(engine, rounds=args.rounds)
     print_indexing_throughput(embedder)
     return 0
 

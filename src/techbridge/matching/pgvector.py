@@ -51,6 +51,13 @@ def passage_embeddings_write(*, passages: list[IndexedPassage], vectors: np.ndar
         )
 
 
+def nearest_take(limit: int) -> int:
+    """Passages fetched for `limit` listings. Listings have a few passages each: three per
+    wanted listing is enough in practice, and HNSW's cost grows with ef_search, which must be
+    at least what we take."""
+    return min(max(limit * 3, 40), 1000)
+
+
 def _split(doc_id: str) -> tuple[str, int]:
     kind, pk = doc_id.split(":")
     return kind, int(pk)
@@ -107,9 +114,7 @@ class PgVectorStore:
         """[(doc_id, best_similarity, best_passage_key)] best first, like VectorIndex."""
         if allowed is not None and not allowed:
             return []
-        # Listings have a few passages each: three per wanted listing is enough in practice,
-        # and HNSW's cost grows with ef_search, which must be at least what we take.
-        take = min(max(limit * 3, 40), 1000)
+        take = nearest_take(limit)
         sql, params = self.nearest_sql(query, take, allowed)
         with connection.cursor() as cursor:
             # HNSW returns at most ef_search rows; ask for as many as we take.

@@ -11,11 +11,11 @@ from techbridge.catalog.enums import Status, Visibility
 from techbridge.catalog.models import Need, Technology
 from techbridge.catalog.presenters import ListingView, listing_view
 from techbridge.catalog.selectors import _member_flag
+from techbridge.matching.engine.engine import PAGE_CANDIDATES
 from techbridge.matching.engine.text import _segments, normalise, normalise_for_index, tokenize
 from techbridge.matching.index import process_index
 
 MODELS = {"technology": Technology, "need": Need}
-CANDIDATES = 300
 SNIPPET_CHARS = 280
 
 
@@ -126,7 +126,7 @@ def _load(doc_ids: list[str]) -> dict[str, object]:
 def search(*, user: User, query: str, filters: SearchFilters, offset: int = 0, limit: int = 20):
     """Returns (results for this page, number of matches, facet counts)."""
     index = process_index()
-    hits = index.engine.search(query, mode="hybrid", limit=CANDIDATES) if query.strip() else []
+    hits = index.engine.search(query, mode="hybrid", limit=PAGE_CANDIDATES) if query.strip() else []
     visible = [(hit, index.meta.get(hit.doc_id, {})) for hit in hits]
     visible = [(hit, meta) for hit, meta in visible if meta and _visible(meta, user)]
     facets = _facets([(hit.doc_id, meta) for hit, meta in visible])

@@ -6,7 +6,7 @@ import statistics
 import time
 
 from techbridge.matching.engine.embedders import Embedder
-from techbridge.matching.engine.engine import Document, Engine
+from techbridge.matching.engine.engine import PAGE_CANDIDATES, Document, Engine
 from techbridge.matching.engine.passages import split_passages
 from techbridge.matching.engine.text import tokenize
 
@@ -43,22 +43,31 @@ def synthetic_vocabulary() -> tuple[list[str], list[float]]:
     return vocabulary, list(itertools.accumulate(1 / (n + 1) for n in range(50_000)))
 
 
-def print_hybrid_latency(engine: Engine, *, rounds: int) -> None:
+def print_hybrid_latency(engine: Engine, *, rounds: int, limit: int = 20) -> None:
+    """`limit` is what the caller asks the engine for: 20 for an API page, the search page's
+    candidate count when it computes facets over the candidates."""
     # A serving process is warm: the embedder's first calls allocate and spin up threads.
     for query in QUERIES:
-        engine.search(query, mode="hybrid", limit=20)
+        engine.search(query, mode="hybrid", limit=limit)
     latencies = []
     for round_ in range(rounds):
         for query in QUERIES:
             began = time.perf_counter()
-            engine.search(f"{query} {round_}", mode="hybrid", limit=20)
+            engine.search(f"{query} {round_}", mode="hybrid", limit=limit)
             latencies.append((time.perf_counter() - began) * 1000)
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(
-        f"hybrid search, query embedding included, after one untimed round: n={len(latencies)} "
+        f"hybrid search for {limit} results, query embedding included, after one untimed "
+        f"round: n={len(latencies)} "
         f"p50={statistics.median(latencies):.1f} ms p95={p95:.1f} ms"
     )
+
+
+def print_search_latencies(engine: Engine, *, rounds: int) -> None:
+    """An API page asks for 20 results; the search page for PAGE_CANDIDATES."""
+    for limit in (20, PAGE_CANDIDATES):
+        print_hybrid_latency(engine, rounds=rounds, limit=limit)
 
 
 def print_indexing_throughput(embedder: Embedder) -> None:

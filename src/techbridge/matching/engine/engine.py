@@ -18,6 +18,8 @@ MODES = ("lexical", "dense", "hybrid")
 # and numbers that embeddings blur. Tuned on the SIB-200 dev split (docs/benchmarks.md).
 LEXICAL_WEIGHT = 0.05
 LEXICAL_MIN_COVERAGE = 0.5
+# The search page ranks this many candidates, then computes facets and pages over them.
+PAGE_CANDIDATES = 300
 
 
 @dataclass
