@@ -247,5 +247,9 @@ def my_deals(request: HttpRequest) -> HttpResponse:
 @login_required
 def interest_inbox(request: HttpRequest) -> HttpResponse:
     deals = selectors.interests_waiting(user=request.user)
-    views = [presenters.deal_view(user=request.user, deal=deal) for deal in deals]
-    return render(request, "deals/inbox.html", {"views": views, "reason_form": ReasonForm()})
+    cards = [
+        # One decline form per card, each with its own element ids.
+        (presenters.deal_view(user=request.user, deal=deal), ReasonForm(auto_id=f"id_{deal.pk}_%s"))
+        for deal in deals
+    ]
+    return render(request, "deals/inbox.html", {"cards": cards})
