@@ -1,6 +1,12 @@
 from django.urls import path
 
-from techbridge.events import views, views_brokerage, views_marketplace, views_meetings
+from techbridge.events import (
+    views,
+    views_brokerage,
+    views_marketplace,
+    views_meetings,
+    views_schedule,
+)
 
 app_name = "events"
 
@@ -21,6 +27,13 @@ urlpatterns = [
     path("<slug:slug>/brokerage/profile/", views_brokerage.brokerage_profile, name="profile"),
     path("<slug:slug>/marketplace/", views_marketplace.marketplace, name="marketplace"),
     path("<slug:slug>/meetings/", views_meetings.my_meetings, name="meetings"),
+    path("<slug:slug>/schedule/", views_schedule.schedule_page, name="schedule"),
+    path("<slug:slug>/schedule/do/", views_schedule.schedule_action, name="schedule_action"),
+    path(
+        "<slug:slug>/schedule/runs/<int:pk>/",
+        views_schedule.schedule_run_status,
+        name="schedule_run",
+    ),
     path(
         "<slug:slug>/meetings/request/<int:pk>/",
         views_meetings.meeting_request_create,
