@@ -88,7 +88,7 @@ def deal_express_interest(
 
 def _locked(deal: Deal) -> Deal:
     return (
-        Deal.objects.select_for_update()
+        Deal.objects.select_for_update(of=("self",))
         .select_related(
             "interested_organisation",
             "listing_organisation",
