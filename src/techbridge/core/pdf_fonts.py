@@ -77,6 +77,7 @@ def needs_no_glyph(char: str) -> bool:
     return char in "\n\r\t" or unicodedata.category(char) == "Cf"
 
 
+@cache
 def face_for(char: str, *, bold: bool = False) -> Face | None:
     """The face fpdf2 will draw ``char`` with, or None when no committed font has it."""
     for face in FACES:
@@ -89,16 +90,15 @@ def faces_needed(texts: Iterable[str]) -> list[Face]:
     """The fallback faces (in fallback order) that some character of ``texts`` needs.
 
     Loading only these keeps an English document from parsing the 10 MB Chinese font."""
-    primary = cmap(PRIMARY.path())
-    wanted: set[Face] = set()
+    chars: set[str] = set()
     for text in texts:
-        for char in set(text):
-            if ord(char) in primary or needs_no_glyph(char):
-                continue
-            for bold in (False, True):
-                face = face_for(char, bold=bold)
-                if face is not None:
-                    wanted.add(face)
+        chars.update(text)
+    wanted = {
+        face_for(char, bold=bold)
+        for char in chars
+        if not needs_no_glyph(char)
+        for bold in (False, True)
+    }
     return [face for face in FALLBACKS if face in wanted]
 
 
