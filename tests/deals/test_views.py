@@ -259,3 +259,28 @@ def test_follow_up_survey_per_role(client_for, people, introduced, role, status)
         survey.refresh_from_db()
         assert survey.answer == "in_contact"
         assert client.post(url, {"answer": "rich"}).status_code == 200
+
+
+def test_recommendation_rows_offer_interest_from_the_readers_own_listing(client_for, worker):
+    from techbridge.catalog import services as catalog_services
+    from tests.factories import UserFactory
+
+    staff = UserFactory(is_staff=True)
+    owner = MembershipFactory(organisation__country="KH").user
+    need = NeedFactory(
+        organisation=owner.memberships.get().organisation,
+        status="under_review",
+        title="Solar dryer for fish and rice",
+        problem="Our cooperative needs to dry fish and rice with solar energy.",
+    )
+    dryer = TechnologyFactory(
+        status="under_review",
+        title="Solar tunnel dryer for rice and fish",
+        summary="Dries rice and fish with sunlight and photovoltaic fans.",
+    )
+    for listing in (need, dryer):
+        catalog_services.listing_publish(user=staff, listing=listing)
+    worker()
+    page = client_for(owner).get(reverse("catalog:need", args=[need.pk])).content.decode()
+    link = reverse("deals:interest", args=["technology", dryer.pk]) + f"?from=need:{need.pk}"
+    assert link in page
