@@ -2,6 +2,7 @@ from django.urls import path
 
 from techbridge.events import (
     views,
+    views_agenda,
     views_brokerage,
     views_marketplace,
     views_meetings,
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("mine/", views.my_events, name="mine"),
     path("registrations/<int:pk>/decide/", views.registration_decide, name="decide"),
+    path("meetings/<int:pk>/check-in/", views_agenda.meeting_check_in, name="check_in"),
     path(
         "meeting-requests/<int:pk>/<str:action>/",
         views_meetings.meeting_request_answer,
@@ -28,6 +30,11 @@ urlpatterns = [
     path("<slug:slug>/marketplace/", views_marketplace.marketplace, name="marketplace"),
     path("<slug:slug>/meetings/", views_meetings.my_meetings, name="meetings"),
     path("<slug:slug>/schedule/", views_schedule.schedule_page, name="schedule"),
+    path("<slug:slug>/agenda/", views_agenda.agenda_page, name="agenda"),
+    path("<slug:slug>/agenda.ics", views_agenda.agenda_ical, name="agenda_ical"),
+    path("<slug:slug>/agenda/<int:pk>/", views_agenda.agenda_page, name="agenda_of"),
+    path("<slug:slug>/agenda/<int:pk>.ics", views_agenda.agenda_ical, name="agenda_ical_of"),
+    path("<slug:slug>/tables/<int:pk>/sheet/", views_agenda.table_sheet_page, name="table_sheet"),
     path("<slug:slug>/schedule/do/", views_schedule.schedule_action, name="schedule_action"),
     path(
         "<slug:slug>/schedule/runs/<int:pk>/",
