@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import User
 from techbridge.events import rules_brokerage
-from techbridge.events.enums import MeetingCheckIn
-from techbridge.events.models import Meeting
+from techbridge.events.enums import FeedbackOutcome, MeetingCheckIn
+from techbridge.events.models import Meeting, MeetingFeedback
 
 
 @transaction.atomic
@@ -23,3 +23,37 @@ def meeting_check_in(*, user: User, meeting: Meeting, outcome: str, now=None) ->
     meeting.checked_in_at = now or timezone.now()
     meeting.save(update_fields=["check_in", "checked_in_by", "checked_in_at"])
     return meeting
+
+
+def _feedback_recorded(feedback: MeetingFeedback) -> None:
+    """The one place where meeting feedback leaves the events app.
+
+    Deal hook (issue 5): when a `deals` app exists, a "cooperation possible" outcome is where
+    a deal would be opened or advanced between the two participants' organisations. Call it
+    from here, inside this transaction (or enqueue a task here), and nowhere else."""
+
+
+@transaction.atomic
+def meeting_feedback_record(
+    *, user: User, meeting: Meeting, outcome: str, comment: str = "", now=None
+) -> MeetingFeedback:
+    """A participant's feedback on a meeting; giving it again replaces the earlier answer."""
+    now = now or timezone.now()
+    if not rules_brokerage.can_give_feedback(user, meeting, now=now):
+        raise PermissionDenied
+    comment = comment.strip()
+    errors = {}
+    if outcome not in FeedbackOutcome.values:
+        errors["outcome"] = [_("Choose one of the answers.")]
+    if len(comment) > 2000:
+        errors["comment"] = [_("Keep the comment under 2,000 characters.")]
+    if errors:
+        raise ValidationError(errors)
+    registration = meeting.person_a if meeting.person_a.user_id == user.pk else meeting.person_b
+    feedback, _created = MeetingFeedback.objects.update_or_create(
+        meeting=meeting,
+        registration=registration,
+        defaults={"outcome": outcome, "comment": comment},
+    )
+    _feedback_recorded(feedback)
+    return feedback

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mine/", views.my_events, name="mine"),
     path("registrations/<int:pk>/decide/", views.registration_decide, name="decide"),
     path("meetings/<int:pk>/check-in/", views_agenda.meeting_check_in, name="check_in"),
+    path("meetings/<int:pk>/feedback/", views_agenda.meeting_feedback, name="feedback"),
     path(
         "meeting-requests/<int:pk>/<str:action>/",
         views_meetings.meeting_request_answer,

@@ -10,12 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from techbridge.events import rules, rules_brokerage, services_agenda
 from techbridge.events.agenda import agenda_for_participant, table_sheet
+from techbridge.events.forms_brokerage import FeedbackForm
 from techbridge.events.ical import CalendarEntry, calendar
 from techbridge.events.models import Event, Meeting, Registration
+from techbridge.events.views import _add_errors
 from techbridge.events.views_brokerage import brokerage_event
 
 
@@ -115,3 +117,33 @@ def meeting_check_in(request: HttpRequest, pk: int) -> HttpResponse:
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("events:agenda", slug=meeting.event.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(
+        Meeting.objects.select_related(
+            "event__brokerage", "slot", "table", "person_a__user", "person_b__user"
+        ),
+        pk=pk,
+    )
+    if not rules_brokerage.can_give_feedback(request.user, meeting, now=timezone.now()):
+        raise PermissionDenied
+    mine = meeting.person_a if meeting.person_a.user_id == request.user.pk else meeting.person_b
+    other = meeting.person_b if mine.pk == meeting.person_a_id else meeting.person_a
+    earlier = meeting.feedback.filter(registration=mine).first()
+    initial = {"outcome": earlier.outcome, "comment": earlier.comment} if earlier else None
+    form = FeedbackForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_agenda.meeting_feedback_record(
+                user=request.user, meeting=meeting, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("events:agenda", slug=meeting.event.slug)
+    context = {"event": meeting.event, "meeting": meeting, "other": other, "form": form}
+    return render(request, "events/brokerage/feedback.html", context)
