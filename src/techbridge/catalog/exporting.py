@@ -3,9 +3,6 @@
 Rows are built from the presenters' views, so an export shows exactly what the reader may see:
 anonymised listings come without provider, contact, links or patent numbers."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.urls import reverse
 
@@ -13,6 +10,7 @@ from techbridge.catalog.columns import COLUMNS, EXAMPLES, LIST_SEPARATOR
 from techbridge.catalog.enums import BudgetRange, HelpKind, IPStatus, TransferMode, Visibility
 from techbridge.catalog.models import SDGGoal, Sector, Technology
 from techbridge.catalog.presenters import listing_view
+from techbridge.core.tabular import table_bytes
 
 EXPORT_EXTRA = ["id", "url", "organisation", "country", "status", "published_at"]
 MASKED = {"patent_numbers", "website", "contact_name", "contact_email", "external_id"}
@@ -58,43 +56,22 @@ def export_row(*, user, listing) -> dict[str, str]:
     return row
 
 
-def _table_bytes(header: list[str], rows: list[list[str]], fmt: str, codes: bool = False) -> bytes:
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 right
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("listings")
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    if codes:
-        reference = workbook.create_sheet("codes")
-        reference.append(["column", "code", "meaning"])
-        for column, code, meaning in code_reference():
-            reference.append([column, code, meaning])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def listings_export(*, user, model, listings, fmt: str) -> bytes:
     header = EXPORT_EXTRA + COLUMNS[model]
     rows = []
     for listing in listings:
         row = export_row(user=user, listing=listing)
         rows.append([row[column] for column in header])
-    return _table_bytes(header, rows, fmt)
+    return table_bytes(header=header, rows=rows, fmt=fmt, sheet="listings")
 
 
 def import_template(*, model, fmt: str) -> bytes:
     header = COLUMNS[model]
     example = [EXAMPLES[model].get(column, "") for column in header]
-    return _table_bytes(header, [example], fmt, codes=True)
+    codes = [["column", "code", "meaning"], *(list(entry) for entry in code_reference())]
+    return table_bytes(
+        header=header, rows=[example], fmt=fmt, sheet="listings", extra_sheets={"codes": codes}
+    )
 
 
 def code_reference() -> list[tuple[str, str, str]]:

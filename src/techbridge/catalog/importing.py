@@ -22,6 +22,7 @@ from techbridge.catalog import rules, services
 from techbridge.catalog.columns import COLUMNS, REQUIRED_COLUMNS
 from techbridge.catalog.models import ImportJob, Need, Technology
 from techbridge.catalog.validation import listing_clean
+from techbridge.core.tabular import csv_cell_unescape
 from techbridge.organisations.models import Organisation
 
 
@@ -74,7 +75,9 @@ def _read_csv(content: bytes) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    return [
+        [csv_cell_unescape(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)
+    ]
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:

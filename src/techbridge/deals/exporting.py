@@ -1,12 +1,10 @@
 """CSV and XLSX exports of deals, built from the presenters' views: a party hidden from the
 reader (before consent, for anyone but staff) is an empty cell."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.urls import reverse
 
+from techbridge.core.tabular import table_bytes
 from techbridge.deals.presenters import deal_view
 
 HEADER = [
@@ -76,19 +74,4 @@ def deal_row(*, user, deal) -> list[str]:
 
 def deals_export(*, user, deals, fmt: str) -> bytes:
     rows = [deal_row(user=user, deal=deal) for deal in deals]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 right
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("deals")
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return table_bytes(header=HEADER, rows=rows, fmt=fmt, sheet="deals")
