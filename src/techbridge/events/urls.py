@@ -6,6 +6,7 @@ from techbridge.events import (
     views_brokerage,
     views_marketplace,
     views_meetings,
+    views_pdf,
     views_schedule,
 )
 
@@ -35,7 +36,12 @@ urlpatterns = [
     path("<slug:slug>/agenda.ics", views_agenda.agenda_ical, name="agenda_ical"),
     path("<slug:slug>/agenda/<int:pk>/", views_agenda.agenda_page, name="agenda_of"),
     path("<slug:slug>/agenda/<int:pk>.ics", views_agenda.agenda_ical, name="agenda_ical_of"),
+    path("<slug:slug>/agenda.pdf", views_pdf.agenda_pdf, name="agenda_pdf"),
+    path("<slug:slug>/agenda/<int:pk>.pdf", views_pdf.agenda_pdf, name="agenda_pdf_of"),
     path("<slug:slug>/tables/<int:pk>/sheet/", views_agenda.table_sheet_page, name="table_sheet"),
+    path(
+        "<slug:slug>/tables/<int:pk>/sheet.pdf", views_pdf.table_sheet_pdf, name="table_sheet_pdf"
+    ),
     path("<slug:slug>/schedule/do/", views_schedule.schedule_action, name="schedule_action"),
     path(
         "<slug:slug>/schedule/runs/<int:pk>/",
