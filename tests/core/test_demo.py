@@ -11,6 +11,7 @@ from techbridge.core.demo.loader import demo_load
 from techbridge.core.languages import ui_language_codes
 from techbridge.curation.models import Call, ReviewAssignment, Submission
 from techbridge.deals.models import Deal
+from techbridge.events.models import Event
 from techbridge.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,8 @@ def demo(django_db_setup, django_db_blocker):
     yield first, second
     with django_db_blocker.unblock():
         # Module-scoped data outlives the per-test transactions: remove all of it.
-        for model in (Deal, Submission, Call, Technology, Need, Organisation, User, DBTaskResult):
+        models = (Event, Deal, Submission, Call, Technology, Need, Organisation, User, DBTaskResult)
+        for model in models:
             model.objects.all().delete()
 
 
@@ -103,3 +105,21 @@ def test_demo_has_deals_in_every_stage(demo):
     for deal in Deal.objects.all():
         assert deal.interested_organisation.country != deal.listing_organisation.country
         assert deal.steps.order_by("at", "pk").last().stage == deal.stage
+
+
+def test_demo_brokerage_event_is_ready_for_the_scheduler(demo):
+    from techbridge.events.models import Meeting, ScheduleRun
+    from techbridge.events.services_schedule import schedule_run_execute
+
+    first, second = demo
+    event = Event.objects.get(slug="digital-matchmaking-2026")
+    assert event.meeting_slots.count() >= 10 and event.meeting_tables.count() == 9
+    assert event.registrations.filter(status="approved").count() >= 20
+    assert first["brokerage_meetings"] >= 20
+    assert second["brokerage_meetings"] == first["brokerage_meetings"]
+    assert event.meeting_requests.filter(status="pending").exists()
+    # Generated, not scheduled: the real scheduler places them when staff ask.
+    assert not Meeting.objects.filter(event=event, slot__isnull=False).exists()
+    run = ScheduleRun.objects.create(event=event)
+    run = schedule_run_execute(run_id=run.pk, time_limit_seconds=3)
+    assert run.status == "done" and run.scheduled_count == run.meeting_count

@@ -9,6 +9,7 @@ from techbridge.catalog.models import Need, Technology
 from techbridge.core.demo.loader import demo_load
 from techbridge.curation.models import Call, Submission
 from techbridge.deals.models import Deal
+from techbridge.events.models import Event
 from techbridge.matching.models import IndexedDocument
 from techbridge.matching.recommend import recommendations_for
 from techbridge.matching.services import listings_index
@@ -29,6 +30,7 @@ def khmer_need(django_db_setup, django_db_blocker):
     yield need
     with django_db_blocker.unblock():
         for model in (
+            Event,
             Deal,
             IndexedDocument,
             Submission,

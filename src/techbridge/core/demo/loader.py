@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from techbridge.accounts.models import User
+from techbridge.core.demo.brokerage import brokerage_demo_load
 from techbridge.core.demo.catalogue import catalogue_load
 from techbridge.core.demo.deals import deals_load
 from techbridge.organisations.models import Membership, Organisation
@@ -93,6 +94,7 @@ def demo_load() -> dict[str, int]:
         "people": User.objects.count(),
         **listings,
         "deals": deals_load(),
+        "brokerage_meetings": brokerage_demo_load(staff=staff),
     }
 
 
