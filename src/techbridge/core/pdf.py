@@ -25,6 +25,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 
 from techbridge.core import pdf_fonts
+from techbridge.matching.engine.text import normalise
 
 logger = logging.getLogger(__name__)
 # fpdf2 subsets fonts with fontTools, which logs every table it touches at INFO.
@@ -88,7 +89,10 @@ Block = Heading | Paragraph | KeyValues | Table | Image
 
 @dataclass
 class Document:
-    """What a PDF says, in reading order. Methods return the document so calls can chain."""
+    """What a PDF says, in reading order. Methods return the document so calls can chain.
+
+    Text is stored as shown: NFC, and Burmese typed in Zawgyi converted to Unicode (the fonts
+    and HarfBuzz expect Unicode Burmese)."""
 
     title: str
     language: str  # a UI language code (settings.LANGUAGES), e.g. "zh-hans", "th"
@@ -96,16 +100,21 @@ class Document:
     author: str = ""
     blocks: list[Block] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.title = normalise(self.title)
+
     def heading(self, text: str, *, level: int = 1) -> "Document":
-        self.blocks.append(Heading(text, max(1, min(level, 3))))
+        self.blocks.append(Heading(normalise(text), max(1, min(level, 3))))
         return self
 
     def paragraph(self, text: str, *, bold: bool = False, small: bool = False) -> "Document":
-        self.blocks.append(Paragraph(text, bold=bold, small=small))
+        self.blocks.append(Paragraph(normalise(text), bold=bold, small=small))
         return self
 
     def key_values(self, rows: Iterable[tuple[str, str]]) -> "Document":
-        self.blocks.append(KeyValues(tuple((str(k), str(v)) for k, v in rows)))
+        self.blocks.append(
+            KeyValues(tuple((normalise(str(k)), normalise(str(v))) for k, v in rows))
+        )
         return self
 
     def table(
@@ -115,13 +124,13 @@ class Document:
         *,
         widths: Sequence[float] | None = None,
     ) -> "Document":
-        body = tuple(tuple(str(cell) for cell in row) for row in rows)
+        body = tuple(tuple(normalise(str(cell)) for cell in row) for row in rows)
         if any(len(row) != len(header) for row in body):
             raise ValueError("every table row needs one cell per header column")
         if widths is not None and len(widths) != len(header):
             raise ValueError("widths needs one value per header column")
         self.blocks.append(
-            Table(tuple(str(h) for h in header), body, tuple(widths) if widths else None)
+            Table(tuple(normalise(str(h)) for h in header), body, tuple(widths) if widths else None)
         )
         return self
 
