@@ -145,3 +145,6 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_filter = ["event", "status", "participant_type", "attendance"]
     search_fields = ["user__email", "user__full_name"]
     raw_id_fields = ["user", "decided_by"]
+
+
+from techbridge.events import admin_brokerage  # noqa: E402, F401 - registers the brokerage admin
