@@ -436,3 +436,160 @@ class MeetingFeedbackFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     registration = factory.SelfAttribute("meeting.person_a")
     outcome = "informative"
+
+
+# Competitions and programmes
+
+
+class CompetitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Competition"
+
+    slug = factory.Sequence(lambda n: f"competition-{n}")
+    title = factory.Sequence(lambda n: f"Innovation and Entrepreneurship Competition {n}")
+    description = "Country rounds, then a final in Nanning."
+    language = "en"
+    kind = "competition"
+    time_zone = "Asia/Shanghai"
+    entry_deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    is_published = True
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Track"
+
+    competition = factory.SubFactory(CompetitionFactory)
+    name = factory.Sequence(lambda n: f"Track {n}")
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Round"
+
+    competition = factory.SubFactory(CompetitionFactory)
+    name = factory.Sequence(lambda n: f"Round {n}")
+    level = 1
+    scoring_deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=60))
+    judges_per_entry = 2
+    min_load = 0
+    max_load = 10
+
+
+class RubricCriterionFactory(factory.django.DjangoModelFactory):
+    """A competition round's criterion (CriterionFactory is curation's)."""
+
+    class Meta:
+        model = "competitions.Criterion"
+
+    round = factory.SubFactory(RoundFactory)
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = 1
+    min_score = 0
+    max_score = 10
+
+
+class EntryFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.EntryField"
+
+    competition = factory.SubFactory(CompetitionFactory)
+    label = factory.Sequence(lambda n: f"Question {n}")
+    kind = "text"
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Entry"
+
+    competition = factory.SubFactory(CompetitionFactory)
+    applicant = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Solar dryer for cassava {n}")
+    summary = "A low-cost solar dryer that halves post-harvest losses."
+    language = "en"
+    country = "TH"
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class EntryAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.EntryAttachment"
+
+    entry = factory.SubFactory(EntryFactory)
+    field = factory.SubFactory(
+        EntryFieldFactory, competition=factory.SelfAttribute("..entry.competition"), kind="file"
+    )
+    file = factory.django.FileField(filename="pitch.pdf", data=b"%PDF-1.4 test")
+    original_name = "pitch.pdf"
+    size = 13
+    content_type = "application/pdf"
+
+
+class TeamMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.TeamMember"
+
+    entry = factory.SubFactory(EntryFactory)
+    name = factory.Sequence(lambda n: f"Team member {n}")
+    role = "Engineer"
+
+
+class RoundEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.RoundEntry"
+
+    round = factory.SubFactory(RoundFactory)
+    entry = factory.SubFactory(
+        EntryFactory, competition=factory.SelfAttribute("..round.competition")
+    )
+
+
+class JudgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Judge"
+
+    competition = factory.SubFactory(CompetitionFactory)
+    user = factory.SubFactory(UserFactory)
+    email = factory.LazyAttribute(lambda o: o.user.email if o.user else "judge@example.org")
+    name = factory.LazyAttribute(lambda o: o.user.full_name if o.user else "Judge")
+    status = "active"
+
+
+class ConflictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Conflict"
+
+    judge = factory.SubFactory(JudgeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    reason = "Adviser to the board"
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.Assignment"
+
+    round = factory.SubFactory(RoundFactory)
+    entry = factory.SubFactory(
+        EntryFactory, competition=factory.SelfAttribute("..round.competition")
+    )
+    judge = factory.SubFactory(
+        JudgeFactory, competition=factory.SelfAttribute("..round.competition")
+    )
+    source = "manual"
+
+
+class AssignmentRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.AssignmentRun"
+
+    round = factory.SubFactory(RoundFactory)
+
+
+class CountryQuotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "competitions.CountryQuota"
+
+    competition = factory.SubFactory(CompetitionFactory, kind="camp", capacity=10)
+    country = "TH"
+    minimum = 1

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "techbridge.matching",
     "techbridge.deals",
     "techbridge.notifications",
+    "techbridge.competitions",
     "techbridge.api",
 ]
 

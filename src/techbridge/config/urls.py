@@ -19,6 +19,7 @@ urlpatterns = [
     path("search/", include("techbridge.matching.urls")),
     path("deals/", include("techbridge.deals.urls")),
     path("notifications/", include("techbridge.notifications.urls")),
+    path("competitions/", include("techbridge.competitions.urls")),
     path("api/", api.urls),
     path("api-tokens/", include("techbridge.api.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,1 @@
+from tests.competitions.fixtures import no_embeddings, world  # noqa: F401
