@@ -117,14 +117,12 @@ class JudgeProfileForm(forms.Form):
 
 
 class ConflictForm(forms.Form):
-    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("Its name as registered on techbridge."),
+    )
     reason = forms.CharField(label=_("Relationship"), max_length=300)
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [("", "—")] + [
-            (str(o.pk), o.name) for o in organisations
-        ]
 
 
 class ScoreForm(forms.Form):

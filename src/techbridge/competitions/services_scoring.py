@@ -46,6 +46,7 @@ def round_settings_update(
     *, user: User, round_: Round, aggregation: str, score_basis: str
 ) -> Round:
     _require_staff(user)
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
     errors: dict[str, list[str]] = {}
     if aggregation not in Aggregation.values:
         errors["aggregation"] = [_("Choose from the list.")]

@@ -61,8 +61,7 @@ def judge_profile(request: HttpRequest, pk: int) -> HttpResponse:
         "expertise": judge.expertise,
     }
     form = JudgeProfileForm(request.POST or None, initial=initial)
-    organisations = Organisation.objects.order_by("name")
-    conflict_form = ConflictForm(organisations=organisations)
+    conflict_form = ConflictForm()
     if request.method == "POST" and form.is_valid():
         try:
             services_judging.judge_profile_update(
@@ -86,10 +85,13 @@ def judge_profile(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def conflict_declare(request: HttpRequest, pk: int) -> HttpResponse:
     judge = _judge(request, pk)
-    organisations = Organisation.objects.order_by("name")
-    form = ConflictForm(request.POST, organisations=organisations)
+    form = ConflictForm(request.POST)
     if form.is_valid():
-        organisation = organisations.filter(pk=form.cleaned_data["organisation"] or 0).first()
+        name = form.cleaned_data["organisation"].strip()
+        organisation = Organisation.objects.filter(name__iexact=name).first()
+        if organisation is None:
+            messages.error(request, _("No organisation with this name is registered."))
+            return redirect("competitions:judge_profile", pk=judge.pk)
         try:
             services_judging.conflict_declare(
                 user=request.user,
@@ -102,7 +104,7 @@ def conflict_declare(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Conflict declared. You will not judge these entries."))
     else:
-        messages.error(request, _("Choose an organisation and say what the relationship is."))
+        messages.error(request, _("Give the organisation and say what the relationship is."))
     return redirect("competitions:judge_profile", pk=judge.pk)
 
 
