@@ -81,7 +81,7 @@ def test_ranking_raw_z_and_median(world):
     assert math.isclose(first.raw, (weighted(2, 1) + weighted(10, 5)) / 2)
     # Judge A: entry 1 is their lowest; judge B: their highest -> z mean 0 for entry 1.
     assert math.isclose(first.z, 0.0, abs_tol=1e-9)
-    assert [row.entry.pk for row in ranking.tracks[0][1]][0] == third.pk
+    assert ranking.tracks[0][1][0].entry.pk == third.pk
     zranking = round_ranking(round_=world.round, basis="z", method="median")
     assert zranking.method == "median"
     assert all(row.rank is not None for row in zranking.rows)

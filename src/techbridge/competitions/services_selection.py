@@ -91,8 +91,13 @@ def selection_run(*, user: User, competition: Competition) -> dict:
     entries = list(
         Entry.objects.filter(competition=competition, status=EntryStatus.SUBMITTED).order_by("pk")
     )
+    # z-scores can be negative, and the solver would rather leave a place empty than take a
+    # negative score. Shifting every score by the same amount so the lowest is 1 keeps the
+    # order and makes each extra applicant worth taking: places are filled as far as the
+    # quotas allow, and among fillings of equal size the total score is the same criterion.
+    shift = 1 - min(scores.values(), default=0)
     applicants = [
-        Applicant(id=entry.pk, country=entry.country, score=scores[entry.pk])
+        Applicant(id=entry.pk, country=entry.country, score=scores[entry.pk] + shift)
         for entry in entries
         if entry.pk in scores
     ]
