@@ -65,7 +65,7 @@ def test_no_surface_a_judge_sees_names_the_team_or_organisation(client_for, blin
 
 
 def test_the_same_pages_show_names_when_the_round_is_not_blind(client_for, blind):
-    world, assignment, attachment = blind
+    world, assignment, _attachment = blind
     world.round.blind = False
     world.round.save()
     page = client_for(world.judge.user).get(reverse("competitions:score", args=[assignment.pk]))

@@ -38,6 +38,7 @@ urlpatterns = [
         name="attachment_upload",
     ),
     path("files/<int:pk>/", views_entries.attachment_download, name="attachment"),
+    path("entries/<int:pk>/letter.pdf", views_exports.result_letter, name="letter"),
     path("<slug:slug>/", views_public.competition_detail, name="detail"),
     path("<slug:slug>/enter/", views_entries.entry_form, name="enter"),
     path("<slug:slug>/entries/<int:pk>/edit/", views_entries.entry_form, name="entry_edit"),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from techbridge.competitions import rules, selectors, services
+from techbridge.competitions import letters, rules, selectors, services
 from techbridge.competitions.forms import AttachmentForm, EntryForm, TeamMemberForm, add_errors
 from techbridge.competitions.models import Entry, EntryAttachment, EntryField, TeamMember
 from techbridge.competitions.views_public import competition_for
@@ -100,6 +100,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_withdraw": rules.can_withdraw_entry(request.user, entry),
         "attachment_form": AttachmentForm(),
         "team_form": TeamMemberForm(),
+        "has_letter": letters.has_letter(entry),
     }
     return render(request, "competitions/entry_detail.html", context)
 
