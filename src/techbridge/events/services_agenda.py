@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import User
+from techbridge.deals.services_meetings import deals_meeting_held
 from techbridge.events import rules_brokerage
 from techbridge.events.enums import FeedbackOutcome, MeetingCheckIn
-from techbridge.events.models import Meeting, MeetingFeedback
+from techbridge.events.models import BrokerageProfile, Meeting, MeetingFeedback
 
 
 @transaction.atomic
@@ -25,12 +26,38 @@ def meeting_check_in(*, user: User, meeting: Meeting, outcome: str, now=None) ->
     return meeting
 
 
-def _feedback_recorded(feedback: MeetingFeedback) -> None:
-    """The one place where meeting feedback leaves the events app.
+def _profile(registration):
+    try:
+        return registration.brokerage_profile
+    except BrokerageProfile.DoesNotExist:
+        return None
 
-    Deal hook (issue 5): when a `deals` app exists, a "cooperation possible" outcome is where
-    a deal would be opened or advanced between the two participants' organisations. Call it
-    from here, inside this transaction (or enqueue a task here), and nowhere else."""
+
+def _feedback_recorded(feedback: MeetingFeedback, *, now) -> None:
+    """The one place where meeting feedback leaves the events app: a meeting that took place
+    and was worth it moves the deals between the two organisations to "meeting held"; with
+    "cooperation possible" and no deal yet, one is opened on a listing the other side brought."""
+    if feedback.outcome not in (FeedbackOutcome.INFORMATIVE, FeedbackOutcome.COOPERATION_POSSIBLE):
+        return
+    meeting = feedback.meeting
+    mine = feedback.registration
+    other = meeting.person_b if mine.pk == meeting.person_a_id else meeting.person_a
+    my_profile, other_profile = _profile(mine), _profile(other)
+    if not (
+        my_profile and other_profile and my_profile.organisation and other_profile.organisation
+    ):
+        return
+    listings = []
+    if feedback.outcome == FeedbackOutcome.COOPERATION_POSSIBLE:
+        listings = [*other_profile.technologies.all(), *other_profile.needs.all()]
+    deals_meeting_held(
+        user=mine.user,
+        organisation=my_profile.organisation,
+        counterpart=other_profile.organisation,
+        note=meeting.event.title,
+        open_on=listings,
+        now=now,
+    )
 
 
 @transaction.atomic
@@ -55,5 +82,5 @@ def meeting_feedback_record(
         registration=registration,
         defaults={"outcome": outcome, "comment": comment},
     )
-    _feedback_recorded(feedback)
+    _feedback_recorded(feedback, now=now)
     return feedback
