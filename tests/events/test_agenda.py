@@ -134,10 +134,11 @@ def test_someone_elses_agenda_and_table_sheet_are_staff_only(client_for, setup, 
         client.get(reverse("events:agenda_ical_of", args=[event.slug, other.pk])).status_code
         == expected
     )
-    assert (
-        client.get(reverse("events:table_sheet", args=[event.slug, tables[0].pk])).status_code
-        == expected
-    )
+    sheet = client.get(reverse("events:table_sheet", args=[event.slug, tables[0].pk]))
+    assert sheet.status_code == expected
+    if role == "staff":
+        pdf = reverse("events:table_sheet_pdf", args=[event.slug, tables[0].pk])
+        assert pdf in sheet.content.decode()
 
 
 def test_agenda_page_shows_both_zones_and_preliminary_until_final(client_for, setup):
@@ -149,6 +150,8 @@ def test_agenda_page_shows_both_zones_and_preliminary_until_final(client_for, se
     assert re.search(r"9:30\W+AM \(Thailand Time\)", page)  # the event's zone
     assert re.search(r"Your time: 11/20/26, 11:30\W+AM", page)  # the reader's (Tokyo)
     assert "Table 7" in page and "Mekong Agro" in page and "Rice dryers" in page
+    assert reverse("events:agenda_pdf", args=[event.slug]) in page
+    assert reverse("events:agenda_ical", args=[event.slug]) in page
     _publish(event, "final")
     page = client.get(reverse("events:agenda", args=[event.slug])).content.decode()
     assert 'id="preliminary"' not in page
