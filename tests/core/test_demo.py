@@ -6,6 +6,7 @@ from django_tasks_db.models import DBTaskResult
 
 from techbridge.accounts.models import User
 from techbridge.catalog.models import Need, Sector, Technology
+from techbridge.competitions.models import Competition
 from techbridge.core.countries import FEATURED
 from techbridge.core.demo.loader import demo_load
 from techbridge.core.languages import ui_language_codes
@@ -25,7 +26,18 @@ def demo(django_db_setup, django_db_blocker):
     yield first, second
     with django_db_blocker.unblock():
         # Module-scoped data outlives the per-test transactions: remove all of it.
-        models = (Event, Deal, Submission, Call, Technology, Need, Organisation, User, DBTaskResult)
+        models = (
+            Competition,
+            Event,
+            Deal,
+            Submission,
+            Call,
+            Technology,
+            Need,
+            Organisation,
+            User,
+            DBTaskResult,
+        )
         for model in models:
             model.objects.all().delete()
 
@@ -123,3 +135,17 @@ def test_demo_brokerage_event_is_ready_for_the_scheduler(demo):
     run = ScheduleRun.objects.create(event=event)
     run = schedule_run_execute(run_id=run.pk, time_limit_seconds=3)
     assert run.status == "done" and run.scheduled_count == run.meeting_count
+
+
+def test_demo_has_a_competition_and_a_camp(demo):
+    first, second = demo
+    assert first["competition_entries"] >= 8 and second["competition_entries"] == 0
+    competition = Competition.objects.get(kind="competition")
+    levels = sorted(competition.rounds.values_list("level", "country"))
+    assert levels == [(1, "TH"), (1, "VN"), (2, "")]
+    thai = competition.rounds.get(country="TH")
+    assert thai.is_published and thai.assignments.filter(scored_at__isnull=False).exists()
+    assert competition.rounds.get(level=2).round_entries.exists()
+    assert competition.judges.filter(status="active").count() >= 2
+    camp = Competition.objects.get(kind="camp")
+    assert camp.entries.count() >= 5 and camp.quotas.exists()

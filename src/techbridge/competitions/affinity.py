@@ -34,8 +34,6 @@ def _judge_text(judge: Judge) -> str:
 
 def _cosines(entries: Sequence[Entry], judges: Sequence[Judge]) -> np.ndarray | None:
     """Entry × judge cosine similarities in 0..1, or None when no embedder can be used."""
-    if not getattr(settings, "COMPETITION_EMBEDDING_AFFINITY", True):
-        return None
     try:
         from techbridge.matching.embedding import process_embedder
 
@@ -49,8 +47,13 @@ def _cosines(entries: Sequence[Entry], judges: Sequence[Judge]) -> np.ndarray | 
     return np.clip(matrix, 0.0, 1.0)
 
 
-def affinity_matrix(*, entries: Sequence[Entry], judges: Sequence[Judge]) -> tuple[np.ndarray, str]:
-    """One row per entry, one column per judge, values in 0..1; and the source used."""
+def affinity_matrix(
+    *, entries: Sequence[Entry], judges: Sequence[Judge], use_embeddings: bool | None = None
+) -> tuple[np.ndarray, str]:
+    """One row per entry, one column per judge, values in 0..1; and the source used.
+    `use_embeddings` None: as settings.COMPETITION_EMBEDDING_AFFINITY says (default on)."""
+    if use_embeddings is None:
+        use_embeddings = getattr(settings, "COMPETITION_EMBEDDING_AFFINITY", True)
     overlap = np.zeros((len(entries), len(judges)))
     for row, entry in enumerate(entries):
         for column, judge in enumerate(judges):
@@ -60,7 +63,7 @@ def affinity_matrix(*, entries: Sequence[Entry], judges: Sequence[Judge]) -> tup
                 judge_sectors=judge.sectors,
                 judge_keywords=judge.keywords,
             )
-    if not entries or not judges:
+    if not entries or not judges or not use_embeddings:
         return overlap, "overlap"
     cosines = _cosines(entries, judges)
     if cosines is None:

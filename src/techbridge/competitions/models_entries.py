@@ -19,7 +19,7 @@ class Entry(models.Model):
         "competitions.Track",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="entries",
         verbose_name=_("track"),
     )

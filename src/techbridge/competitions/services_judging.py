@@ -204,7 +204,7 @@ def assignment_run_request(*, user: User, round_: Round) -> AssignmentRun:
     return run
 
 
-def assignment_run_execute(*, run_id: int) -> AssignmentRun:
+def assignment_run_execute(*, run_id: int, use_embeddings: bool | None = None) -> AssignmentRun:
     """Solves the round's assignment (worker). Locked and already scored pairs stay; other
     automatic and manual pairs are replaced by the optimum. Infeasible: nothing changes and
     the run says why."""
@@ -227,7 +227,7 @@ def assignment_run_execute(*, run_id: int) -> AssignmentRun:
     locks = frozenset(
         (a.entry_id, a.judge_id) for a in kept if (a.entry_id, a.judge_id) not in conflicts
     )
-    matrix, source = affinity_matrix(entries=entries, judges=judges)
+    matrix, source = affinity_matrix(entries=entries, judges=judges, use_embeddings=use_embeddings)
     problem = AssignmentProblem(
         entries=[ProblemEntry(entry.pk) for entry in entries],
         judges=[

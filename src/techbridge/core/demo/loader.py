@@ -11,6 +11,7 @@ from django.utils import timezone
 from techbridge.accounts.models import User
 from techbridge.core.demo.brokerage import brokerage_demo_load
 from techbridge.core.demo.catalogue import catalogue_load
+from techbridge.core.demo.competitions import competitions_demo_load
 from techbridge.core.demo.deals import deals_load
 from techbridge.organisations.models import Membership, Organisation
 
@@ -95,6 +96,7 @@ def demo_load() -> dict[str, int]:
         **listings,
         "deals": deals_load(),
         "brokerage_meetings": brokerage_demo_load(staff=staff),
+        "competition_entries": competitions_demo_load(staff=staff),
     }
 
 
