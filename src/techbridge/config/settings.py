@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "techbridge.deals",
     "techbridge.notifications",
     "techbridge.competitions",
+    "techbridge.insights",
     "techbridge.api",
 ]
 
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "techbridge.insights.middleware.UsageCounterMiddleware",
 ]
 
 ROOT_URLCONF = "techbridge.config.urls"
