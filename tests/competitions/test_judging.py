@@ -206,7 +206,19 @@ def test_declined_invitation(world):
     judge = JudgeFactory(
         competition=world.competition, user=None, status="invited", email="x@example.org"
     )
-    user = UserFactory()
+    user = UserFactory(email="X@example.org")
     services_judging.judge_answer(user=user, judge=judge, accept=False)
     assert Judge.objects.get(pk=judge.pk).status == "declined"
     assert AssignmentRun.objects.count() == 0
+
+
+def test_forwarded_invitation_cannot_be_answered_by_another_address(world):
+    judge = JudgeFactory(
+        competition=world.competition, user=None, status="invited", email="x@example.org"
+    )
+    for accept in (True, False):
+        with pytest.raises(ValidationError) as caught:
+            services_judging.judge_answer(user=UserFactory(), judge=judge, accept=accept)
+        assert "x@example.org" in caught.value.messages[0]
+    judge.refresh_from_db()
+    assert (judge.user, judge.status) == (None, "invited")

@@ -111,6 +111,12 @@ def judge_answer(*, user: User, judge: Judge, accept: bool) -> Judge:
         JudgeStatus.ACTIVE if accept else JudgeStatus.DECLINED
     ):
         return judge  # the same answer twice
+    if judge.user_id is None and judge.email.lower() != user.email.lower():
+        # The link may be forwarded: only the invited address answers it, as for organisations.
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            % {"email": judge.email}
+        )
     if Judge.objects.filter(competition=judge.competition, user=user).exclude(pk=judge.pk).exists():
         raise ValidationError(_("You are already a judge in this call."))
     judge.user = user
