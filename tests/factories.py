@@ -593,3 +593,43 @@ class CountryQuotaFactory(factory.django.DjangoModelFactory):
     competition = factory.SubFactory(CompetitionFactory, kind="camp", capacity=10)
     country = "TH"
     minimum = 1
+
+
+# --- expert registry ---------------------------------------------------------------------
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experts.Expert"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Expert {n}")
+    headline = "Professor of food engineering"
+    email = factory.Sequence(lambda n: f"expert{n}@private.example.org")
+    phone = factory.Sequence(lambda n: f"+66 81 555 {n:04d}")
+    language = "en"
+    expertise = "Solar drying of crops and fish; post-harvest losses in humid climates."
+    keywords = factory.LazyFunction(lambda: ["solar drying", "post-harvest"])
+    languages_spoken = factory.LazyFunction(lambda: ["en", "th"])
+    countries = factory.LazyFunction(lambda: ["TH", "KH"])
+    availability = "available"
+    visibility = "public"
+    is_verified = True
+    search_text = factory.LazyAttribute(
+        lambda o: "\n".join([o.name, o.headline, o.expertise, *o.keywords]).casefold()
+    )
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create:
+            obj.sectors.set(_sectors(extracted or ["agri.processing"]))
+
+
+class ExpertMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experts.ExpertMessage"
+
+    expert = factory.SubFactory(ExpertFactory)
+    sender = factory.SubFactory(UserFactory)
+    subject = "A question about drying"
+    body = "Could you advise us on a dryer for 200 kg of fish a day?"
