@@ -1,41 +1,13 @@
 """Scores, rankings and participant lists as CSV or XLSX (staff only; full names, since
-staff see everything). Same table writer for both formats, like the catalogue's exports."""
-
-import csv
-import io
+staff see everything), through the platform's formula-safe table writer (core/tabular.py)."""
 
 from techbridge.competitions import selectors
 from techbridge.competitions.models import Assignment, Competition, Criterion
 from techbridge.competitions.presenters import entry_code
 from techbridge.competitions.ranking import round_ranking
+from techbridge.core.tabular import table_bytes
 
 KINDS = ("scores", "rankings", "participants")
-
-
-def table_bytes(header: list[str], rows: list[list], fmt: str, sheet: str) -> bytes:
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 right
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet)
-    worksheet.append(header)
-    for row in rows:
-        worksheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _safe(value):
-    """Cells starting with = + - @ are read as formulas by spreadsheets; quote them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def scores_rows(*, competition: Competition) -> tuple[list[str], list[list]]:
@@ -128,5 +100,4 @@ def participants_rows(*, competition: Competition) -> tuple[list[str], list[list
 def competition_export(*, competition: Competition, kind: str, fmt: str) -> bytes:
     builder = {"scores": scores_rows, "rankings": rankings_rows, "participants": participants_rows}
     header, rows = builder[kind](competition=competition)
-    rows = [[_safe(value) for value in row] for row in rows]
-    return table_bytes(header, rows, fmt, kind)
+    return table_bytes(header=header, rows=rows, fmt=fmt, sheet=kind)
