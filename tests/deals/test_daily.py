@@ -106,7 +106,8 @@ def test_daily_run_counts(people, frozen_clock):
 
 
 def test_daily_run_is_chained_from_the_catalogue_daily_task(people, worker, outbox):
-    from django.utils import timezone
+    from django.utils import timezone, translation
+    from django.utils.translation import gettext
 
     from techbridge.catalog.tasks import catalogue_daily
 
@@ -121,4 +122,10 @@ def test_daily_run_is_chained_from_the_catalogue_daily_task(people, worker, outb
     deal.refresh_from_db()
     assert deal.stage == "closed"
     assert [m.to for m in outbox] == [[people.interested.email]]
-    assert "expired" in outbox[0].subject
+    # In the Vietnamese reader's language (regression: asserted the English text).
+    with translation.override("vi"):
+        expected = gettext("Interest in “%(listing)s” expired without an answer") % {
+            "listing": deal.technology.title
+        }
+    assert outbox[0].subject == expected
+    assert "hết hạn" in expected
