@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "techbridge.deals",
     "techbridge.notifications",
     "techbridge.competitions",
-    "techbridge.alliance",
     "techbridge.insights",
     "techbridge.experts",
     "techbridge.api",
