@@ -633,3 +633,24 @@ class ExpertMessageFactory(factory.django.DjangoModelFactory):
     sender = factory.SubFactory(UserFactory)
     subject = "A question about drying"
     body = "Could you advise us on a dryer for 200 kg of fish a day?"
+
+
+# --- insights --------------------------------------------------------------------------
+
+
+class ListingViewDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "insights.ListingViewDay"
+
+    technology = factory.SubFactory(TechnologyFactory)
+    day = factory.LazyFunction(timezone.localdate)
+    n = 1
+
+
+class SearchDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "insights.SearchDay"
+
+    day = factory.LazyFunction(timezone.localdate)
+    language = "en"
+    n = 1

@@ -14,7 +14,9 @@ class ListingViewDay(models.Model):
     technology = models.ForeignKey(
         Technology, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    need = models.ForeignKey(Need, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    need = models.ForeignKey(
+        Need, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     day = models.DateField(_("day"), db_index=True)
     n = models.PositiveIntegerField(_("views"), default=0)
 
