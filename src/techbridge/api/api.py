@@ -7,6 +7,7 @@ from techbridge.api.routers.accounts import router as accounts_router
 from techbridge.api.routers.catalog import need_router, technology_router
 from techbridge.api.routers.deals import router as deals_router
 from techbridge.api.routers.events import router as events_router
+from techbridge.api.routers.experts import router as experts_router
 from techbridge.api.routers.organisations import router as organisations_router
 from techbridge.api.routers.search import router as search_router
 
@@ -49,4 +50,5 @@ api.add_router("/technologies", technology_router)
 api.add_router("/needs", need_router)
 api.add_router("/deals", deals_router)
 api.add_router("/events", events_router)
+api.add_router("/experts", experts_router)
 api.add_router("", search_router)
