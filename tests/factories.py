@@ -635,6 +635,112 @@ class ExpertMessageFactory(factory.django.DjangoModelFactory):
     body = "Could you advise us on a dryer for 200 kg of fish a day?"
 
 
+# --- alliance and cooperation networks ------------------------------------------------------
+
+
+class CharterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.Charter"
+
+    version = factory.Sequence(lambda n: n + 1)
+    language = "en"
+    title = "Charter of the technology transfer alliance"
+    title_translations = {"zh-hans": "技术转移联盟章程"}
+    body = "Members share technologies and needs and help each other's transfers."
+    body_translations = {"zh-hans": "成员共享技术与需求，互相支持技术转移。"}
+    is_published = True
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.MembershipApplication"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "university"
+    language = "en"
+    capabilities = "Solar drying pilots and training for cooperatives."
+    countries_served = ["TH", "LA"]
+    charter = factory.SubFactory(CharterFactory)
+    charter_accepted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create:
+            obj.sectors.set(_sectors(extracted or ["agri.processing"]))
+
+
+class AllianceMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.AllianceMembership"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "university"
+    language = "en"
+    capabilities = "Solar drying pilots and training for cooperatives."
+    countries_served = ["TH"]
+    tier = "ordinary"
+    status = "active"
+    since = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=100))
+    valid_until = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=265)
+    )
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create:
+            obj.sectors.set(_sectors(extracted or ["agri.processing"]))
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.Network"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    kind = "network"
+    language = "en"
+    title = factory.Sequence(lambda n: f"Clean energy cooperation network {n}")
+    description = "Members test small solar and biomass systems together."
+    is_published = True
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create:
+            obj.sectors.set(_sectors(extracted or ["energy.solar"]))
+
+
+class NetworkMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.NetworkMember"
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "member"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.Project"
+
+    network = factory.SubFactory(NetworkFactory)
+    language = "en"
+    title = factory.Sequence(lambda n: f"Pilot project {n}")
+    description = "Solar pumps for three villages."
+    status = "running"
+
+
+class NewsUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alliance.NewsUpdate"
+
+    network = factory.SubFactory(NetworkFactory)
+    language = "en"
+    title = factory.Sequence(lambda n: f"News {n}")
+    body = "The partners met in Nanning."
+
+
 # --- insights --------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ DAILY_CHAIN = (
     "techbridge.deals.tasks.deals_daily",
     "techbridge.notifications.tasks.notifications_daily",
     "techbridge.events.tasks.brokerage_daily",
+    "techbridge.alliance.tasks.alliance_daily",
 )
 
 

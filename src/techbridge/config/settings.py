@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "techbridge.deals",
     "techbridge.notifications",
     "techbridge.competitions",
+    "techbridge.alliance",
     "techbridge.insights",
     "techbridge.experts",
     "techbridge.api",

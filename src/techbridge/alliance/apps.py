@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AllianceConfig(AppConfig):
+    name = "techbridge.alliance"
+    label = "alliance"
+    verbose_name = _("Alliance and cooperation networks")
