@@ -56,6 +56,8 @@ class RequestStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     EXPIRED = "expired", _("Expired")
+    # An accepted meeting that one of the two called off before it took place.
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class DeclineReason(models.TextChoices):

@@ -59,6 +59,20 @@ def can_withdraw_request(user: User, request: MeetingRequest) -> bool:
     return request.status == RequestStatus.PENDING and is_participant(user, request.requester)
 
 
+def can_cancel_meeting(user: User, request: MeetingRequest, *, now) -> bool:
+    """Either participant, until the meeting's slot begins and nobody has checked it in."""
+    if request.status != RequestStatus.ACCEPTED:
+        return False
+    if not (is_participant(user, request.requester) or is_participant(user, request.receiver)):
+        return False
+    return meeting_not_yet_held(request.meeting, now=now)
+
+
+def meeting_not_yet_held(meeting: Meeting, *, now) -> bool:
+    started = meeting.slot_id is not None and meeting.slot.starts_at <= now
+    return not started and meeting.check_in == MeetingCheckIn.UNKNOWN
+
+
 def can_view_request(user: User, request: MeetingRequest) -> bool:
     return (
         is_participant(user, request.requester)

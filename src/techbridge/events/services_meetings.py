@@ -174,6 +174,34 @@ def meeting_request_decline(
 
 
 @transaction.atomic
+def meeting_cancel(
+    *, user: User, request: MeetingRequest, text: str = "", now=None
+) -> MeetingRequest:
+    """Calls off an accepted meeting before it takes place: its place in the schedule and in
+    both participants' limits is freed, and the other participant is told why."""
+    request = _fresh(request)
+    now = now or timezone.now()
+    if not rules_brokerage.can_cancel_meeting(user, request, now=now):
+        raise PermissionDenied
+    text = text.strip()
+    if len(text) > MAX_MESSAGE:
+        raise ValidationError({"text": [_("Keep the comment under 2,000 characters.")]})
+    request.meeting.delete()
+    request.status = RequestStatus.CANCELLED
+    request.decline_text = text
+    request.answered_at = now
+    request.save(update_fields=["status", "decline_text", "answered_at"])
+    by_requester = request.requester.user_id == user.pk
+    _mail(
+        to=request.receiver if by_requester else request.requester,
+        template="meeting_cancelled",
+        request=request,
+        comment=text,
+    )
+    return request
+
+
+@transaction.atomic
 def meeting_request_withdraw(*, user: User, request: MeetingRequest, now=None) -> MeetingRequest:
     request = _fresh(request)
     if not rules_brokerage.can_withdraw_request(user, request):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -63,10 +64,12 @@ def my_meetings(request: HttpRequest, slug: str) -> HttpResponse:
     event = brokerage_event(request, slug)
     registration = _reader(request, event)
     meetings = list(selectors_meetings.meetings_of(registration=registration))
+    now = timezone.now()
     for meeting in meetings:
         meeting.other = (
             meeting.person_b if meeting.person_a_id == registration.pk else meeting.person_a
         )
+        meeting.can_cancel = rules_brokerage.meeting_not_yet_held(meeting, now=now)
     context = {
         "event": event,
         "registration": registration,
@@ -82,7 +85,7 @@ def my_meetings(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_request_answer(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    if action not in ("accept", "decline", "withdraw"):
+    if action not in ("accept", "decline", "withdraw", "cancel"):
         raise Http404
     meeting_request = get_object_or_404(
         MeetingRequest.objects.select_related("event", "requester__user", "receiver__user"), pk=pk
@@ -94,6 +97,11 @@ def meeting_request_answer(request: HttpRequest, pk: int, action: str) -> HttpRe
         if action == "accept":
             services_meetings.meeting_request_accept(user=user, request=meeting_request)
             messages.success(request, _("Accepted: the meeting is on your list."))
+        elif action == "cancel":
+            services_meetings.meeting_cancel(
+                user=user, request=meeting_request, text=request.POST.get("text", "")
+            )
+            messages.success(request, _("The meeting is cancelled; the other participant is told."))
         elif action == "withdraw":
             services_meetings.meeting_request_withdraw(user=user, request=meeting_request)
             messages.success(request, _("Your request is withdrawn."))
