@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from techbridge.api.auth import AUTH
 from techbridge.api.routers.accounts import router as accounts_router
+from techbridge.api.routers.alliance import router as alliance_router
 from techbridge.api.routers.catalog import need_router, technology_router
 from techbridge.api.routers.deals import router as deals_router
 from techbridge.api.routers.events import router as events_router
@@ -50,5 +51,6 @@ api.add_router("/technologies", technology_router)
 api.add_router("/needs", need_router)
 api.add_router("/deals", deals_router)
 api.add_router("/events", events_router)
+api.add_router("/alliance", alliance_router)
 api.add_router("/experts", experts_router)
 api.add_router("", search_router)
