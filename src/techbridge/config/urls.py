@@ -20,6 +20,7 @@ urlpatterns = [
     path("deals/", include("techbridge.deals.urls")),
     path("notifications/", include("techbridge.notifications.urls")),
     path("competitions/", include("techbridge.competitions.urls")),
+    path("insights/", include("techbridge.insights.urls")),
     path("alliance/", include("techbridge.alliance.urls")),
     path("experts/", include("techbridge.experts.urls")),
     path("api/", api.urls),
