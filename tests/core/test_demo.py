@@ -13,6 +13,7 @@ from techbridge.core.languages import ui_language_codes
 from techbridge.curation.models import Call, ReviewAssignment, Submission
 from techbridge.deals.models import Deal
 from techbridge.events.models import Event
+from techbridge.experts.models import Expert
 from techbridge.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,7 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         # Module-scoped data outlives the per-test transactions: remove all of it.
         models = (
+            Expert,
             Competition,
             Event,
             Deal,

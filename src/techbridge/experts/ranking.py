@@ -9,7 +9,7 @@ SECTOR_WEIGHT = 0.10
 KEYWORD_WEIGHT = 0.03
 MAX_KEYWORD_BONUS = 3
 # Without a shared sector or keyword an expert is suggested only on a close text match.
-COSINE_ALONE = 0.86
+COSINE_ALONE = 0.89
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from techbridge.experts.models import Expert
 from techbridge.experts.ranking import Candidate, dense_order, rank
 from techbridge.experts.rules import is_member
 
-DENSE_FLOOR = 0.83
-DENSE_MARGIN = 0.03
+DENSE_FLOOR = 0.82
+DENSE_MARGIN = 0.01
 
 
 @dataclass(frozen=True)

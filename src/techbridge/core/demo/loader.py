@@ -13,6 +13,7 @@ from techbridge.core.demo.brokerage import brokerage_demo_load
 from techbridge.core.demo.catalogue import catalogue_load
 from techbridge.core.demo.competitions import competitions_demo_load
 from techbridge.core.demo.deals import deals_load
+from techbridge.core.demo.experts import experts_demo_load
 from techbridge.organisations.models import Membership, Organisation
 
 DEMO_PASSWORD = "techbridge-demo"
@@ -97,6 +98,7 @@ def demo_load() -> dict[str, int]:
         "deals": deals_load(),
         "brokerage_meetings": brokerage_demo_load(staff=staff),
         "competition_entries": competitions_demo_load(staff=staff),
+        "experts": experts_demo_load(staff=staff),
     }
 
 
