@@ -642,7 +642,7 @@ class CharterFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "alliance.Charter"
 
-    version = factory.Sequence(lambda n: n + 1)
+    version = factory.Sequence(lambda n: n + 100)  # the demo charter is version 1
     language = "en"
     title = "Charter of the technology transfer alliance"
     title_translations = {"zh-hans": "技术转移联盟章程"}

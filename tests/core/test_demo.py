@@ -5,6 +5,7 @@ from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 
 from techbridge.accounts.models import User
+from techbridge.alliance.models import AllianceMembership, Charter, Network
 from techbridge.catalog.models import Need, Sector, Technology
 from techbridge.competitions.models import Competition
 from techbridge.core.countries import FEATURED
@@ -29,6 +30,7 @@ def demo(django_db_setup, django_db_blocker):
         # Module-scoped data outlives the per-test transactions: remove all of it.
         models = (
             Expert,
+            Network,
             Competition,
             Event,
             Deal,
@@ -37,6 +39,7 @@ def demo(django_db_setup, django_db_blocker):
             Technology,
             Need,
             Organisation,
+            Charter,
             User,
             DBTaskResult,
         )
@@ -151,3 +154,11 @@ def test_demo_has_a_competition_and_a_camp(demo):
     assert competition.judges.filter(status="active").count() >= 2
     camp = Competition.objects.get(kind="camp")
     assert camp.entries.count() >= 5 and camp.quotas.exists()
+
+
+def test_demo_has_the_alliance(demo):
+    first, second = demo
+    assert first["alliance_members"] == second["alliance_members"] >= 15
+    assert Charter.objects.filter(is_published=True).exists()
+    assert AllianceMembership.objects.current().filter(tier="core").exists()
+    assert Network.objects.filter(kind="joint_lab").exists()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from techbridge.accounts.models import User
+from techbridge.core.demo.alliance import alliance_demo_load
 from techbridge.core.demo.brokerage import brokerage_demo_load
 from techbridge.core.demo.catalogue import catalogue_load
 from techbridge.core.demo.competitions import competitions_demo_load
@@ -98,6 +99,7 @@ def demo_load() -> dict[str, int]:
         "deals": deals_load(),
         "brokerage_meetings": brokerage_demo_load(staff=staff),
         "competition_entries": competitions_demo_load(staff=staff),
+        "alliance_members": alliance_demo_load(staff=staff),
         "experts": experts_demo_load(staff=staff),
     }
 
