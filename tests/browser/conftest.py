@@ -47,3 +47,14 @@ def page(browser, tmp_path):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush every table when they end, including the taxonomies the
+    migrations seed; a browser test that runs after one would find empty sector lists
+    (regression: the catalogue and competition browser tests failed in the full suite only)."""
+    from django.core.management import call_command
+
+    request.getfixturevalue("transactional_db")
+    call_command("seed_taxonomies", verbosity=0)

@@ -1,8 +1,12 @@
 """Deal pages, per role: who may and who may not."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from techbridge.deals import services, services_thread
 from techbridge.deals.models import Deal
@@ -124,7 +128,13 @@ def test_move_illegal_stage_is_a_422_with_message(client_for, people, introduced
     url = reverse("deals:move", args=[introduced.pk])
     response = client.post(url, {"stage": "transferred"})
     assert response.status_code == 422
-    assert "cannot move" in response.content.decode()
+    # The message in the Vietnamese reader's language (regression: asserted the English text).
+    with translation.override("vi"):
+        message = gettext(
+            "A deal at “%(current)s” cannot move to “%(target)s”. Next stages: %(next)s."
+        )
+    fixed_part = max(re.split(r"%\(\w+\)s", message), key=len)
+    assert len(fixed_part) > 5 and fixed_part in response.content.decode()
     assert client.post(url, {"stage": "meeting_held", "note": "Met in Nanning"}).status_code == 302
     introduced.refresh_from_db()
     assert introduced.stage == "meeting_held"
