@@ -44,6 +44,11 @@ urlpatterns = [
     path("<slug:slug>/entries/<int:pk>/edit/", views_entries.entry_form, name="entry_edit"),
     path("<slug:slug>/rounds/<int:pk>/results/", views_public.round_results, name="results"),
     path("<slug:slug>/manage/", views_staff.manage, name="manage"),
+    path(
+        "<slug:slug>/manage/experts/<int:pk>/invite/",
+        views_staff.invite_expert,
+        name="invite_expert",
+    ),
     path("<slug:slug>/rounds/<int:pk>/assignments/", views_staff.assignments, name="assignments"),
     path("<slug:slug>/rounds/<int:pk>/assign/", views_staff.assignment_run, name="assign"),
     path("<slug:slug>/rounds/<int:pk>/assign/add/", views_staff.assignment_add, name="assign_add"),

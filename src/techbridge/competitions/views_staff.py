@@ -12,8 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from techbridge.competitions import selectors, services_judging
 from techbridge.competitions.enums import EntryStatus, JudgeStatus
 from techbridge.competitions.forms import AssignmentAddForm, JudgeInviteForm, add_errors
+from techbridge.competitions.judge_candidates import judge_candidates, judge_invite_expert
 from techbridge.competitions.models import Assignment, Entry, Judge
 from techbridge.competitions.views_public import staff_competition, staff_round
+from techbridge.experts.models import Expert
 
 
 @login_required
@@ -36,9 +38,24 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
         "rounds": list(selectors.competition_rounds(competition=competition)),
         "entries": list(selectors.competition_entries(competition=competition)),
         "judges": list(selectors.competition_judges(competition=competition)),
+        "candidates": judge_candidates(competition=competition),
         "form": form,
     }
     return render(request, "competitions/manage.html", context)
+
+
+@login_required
+@require_POST
+def invite_expert(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    competition = staff_competition(request, slug)
+    expert = get_object_or_404(Expert, pk=pk)
+    try:
+        judge_invite_expert(user=request.user, competition=competition, expert=expert)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Invitation sent."))
+    return redirect("competitions:manage", slug=slug)
 
 
 def _assignment_context(round_, form=None) -> dict:
