@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from techbridge.alliance.models import (
     AllianceMembership,
@@ -55,6 +56,7 @@ class NetworkAdmin(admin.ModelAdmin):
     filter_horizontal = ["sectors"]
     raw_id_fields = ["technologies", "needs"]
     inlines = [NetworkMemberInline, ProjectInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(NewsUpdate)
