@@ -241,3 +241,27 @@ def test_staff_page_runs_moves_locks_and_polls(
     client.post(url, {"action": "publish", "publication": "preliminary"})
     event.brokerage.refresh_from_db()
     assert event.brokerage.publication == "preliminary"
+
+
+def test_online_participants_meet_in_online_rooms_tables_stay_on_site(staff, worker):
+    event = BrokerageFactory().event
+    slots = [MeetingSlotFactory(event=event) for _n in range(3)]
+    table = MeetingTableFactory(event=event, label="Table 1")
+    room = MeetingTableFactory(event=event, label="Room A", video_link="https://meet.example.org/a")
+    ana, bao = (RegistrationFactory(event=event) for _n in range(2))
+    chen = RegistrationFactory(event=event, attendance="online")
+    on_site = MeetingFactory(request__requester=ana, request__receiver=bao)
+    with_online = [
+        MeetingFactory(request__requester=chen, request__receiver=person) for person in (ana, bao)
+    ]
+    services.schedule_run_start(user=staff, event=event, only_unscheduled=False)
+    worker()
+    run = ScheduleRun.objects.get()
+    assert run.status == "done", run.error
+    assert (run.meeting_count, run.scheduled_count, run.upper_bound) == (3, 3, 3)
+    on_site.refresh_from_db()
+    assert on_site.table == table
+    for meeting in with_online:
+        meeting.refresh_from_db()
+        assert meeting.table == room and meeting.slot in slots
+    _assert_valid(event)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import User
 from techbridge.events import rules
-from techbridge.events.enums import Publication, ScheduleRunStatus
+from techbridge.events.enums import Attendance, Publication, ScheduleRunStatus
 from techbridge.events.models import (
     Brokerage,
     BrokerageProfile,
@@ -28,6 +28,7 @@ from techbridge.events.scheduling import (
     Placement,
     SchedulingMode,
     SchedulingProblem,
+    schedule_in_rooms,
     schedule_meetings,
 )
 
@@ -64,13 +65,14 @@ def schedule_run_start(*, user: User, event: Event, only_unscheduled: bool) -> S
     return run
 
 
-def _problem(event: Event, *, only_unscheduled: bool) -> tuple[SchedulingProblem, dict, dict]:
+def _problem(
+    event: Event, meetings: list, tables: list, *, only_unscheduled: bool
+) -> tuple[SchedulingProblem, dict]:
+    """The scheduler's view of some meetings and tables: slots and tables become indexes."""
     slots = list(event.meeting_slots.all())
-    tables = list(event.meeting_tables.all())
     slot_index = {slot.pk: i for i, slot in enumerate(slots)}
     table_index = {table.pk: i for i, table in enumerate(tables)}
-    meetings = list(event.meetings.all())
-    people = sorted({p for m in meetings for p in (m.person_a_id, m.person_b_id)})
+    people = sorted({p for m in event.meetings.all() for p in (m.person_a_id, m.person_b_id)})
     unavailable = frozenset(
         (registration_id, slot_index[slot_id])
         for registration_id, slot_id in BrokerageProfile.unavailable_slots.through.objects.filter(
@@ -102,7 +104,47 @@ def _problem(event: Event, *, only_unscheduled: bool) -> tuple[SchedulingProblem
         unavailable=unavailable,
         mode=SchedulingMode.ONLY_UNSCHEDULED if only_unscheduled else SchedulingMode.ALL,
     )
-    return problem, dict(enumerate(slots)), dict(enumerate(tables))
+    return problem, dict(enumerate(slots))
+
+
+def _is_online(meeting: Meeting) -> bool:
+    return Attendance.ONLINE in (meeting.person_a.attendance, meeting.person_b.attendance)
+
+
+def _solve(event: Event, run: ScheduleRun, time_limit_seconds: float):
+    """[(problem, placements, tables by index)] and the report. With both physical tables and
+    online rooms, a meeting with someone online goes to an online room; otherwise every
+    meeting may use every table (an event of one kind, or a laptop at the table)."""
+    meetings = list(event.meetings.select_related("person_a", "person_b"))
+    tables = list(event.meeting_tables.all())
+    rooms = [table for table in tables if table.is_online]
+    physical = [table for table in tables if not table.is_online]
+    only = run.only_unscheduled
+    if not rooms or not physical:
+        problem, slots = _problem(event, meetings, tables, only_unscheduled=only)
+        result = schedule_meetings(
+            problem=problem,
+            time_limit_seconds=time_limit_seconds,
+            seed=run.pk,
+            on_progress=_save_progress(run.pk),
+        )
+        return [(problem, result.placements, dict(enumerate(tables)))], slots, result.report
+    online = [m for m in meetings if _is_online(m)]
+    on_site = [m for m in meetings if not _is_online(m)]
+    tables_problem, slots = _problem(event, on_site, physical, only_unscheduled=only)
+    online_problem, _slots = _problem(event, online, rooms, only_unscheduled=only)
+    result = schedule_in_rooms(
+        tables=tables_problem,
+        online=online_problem,
+        time_limit_seconds=time_limit_seconds,
+        seed=run.pk,
+        on_progress=_save_progress(run.pk),
+    )
+    parts = [
+        (tables_problem, result.tables, dict(enumerate(physical))),
+        (online_problem, result.online, dict(enumerate(rooms))),
+    ]
+    return parts, slots, result.report
 
 
 def _save_progress(run_id: int):
@@ -128,22 +170,15 @@ def schedule_run_execute(*, run_id: int, time_limit_seconds: float = TIME_LIMIT_
     run.status = ScheduleRunStatus.RUNNING
     run.save(update_fields=["status"])
     event = run.event
-    problem, slots, tables = _problem(event, only_unscheduled=run.only_unscheduled)
     try:
-        result = schedule_meetings(
-            problem=problem,
-            time_limit_seconds=time_limit_seconds,
-            seed=run.pk,
-            on_progress=_save_progress(run.pk),
-        )
+        parts, slots, report = _solve(event, run, time_limit_seconds)
     except ValueError as error:  # fixed placements contradict each other
         return _fail(run, str(error))
     try:
-        _apply(event, problem, result.placements, slots, tables)
+        _apply(event, parts, slots)
     except IntegrityError:
         logger.warning("schedule run %s: meetings changed while it ran", run.pk)
         return _fail(run, _("Meetings were moved while the scheduler ran: run it again."))
-    report = result.report
     run.status = ScheduleRunStatus.DONE
     run.progress = 1.0
     run.meeting_count = report.meeting_count
@@ -159,9 +194,14 @@ def schedule_run_execute(*, run_id: int, time_limit_seconds: float = TIME_LIMIT_
 
 
 @transaction.atomic
-def _apply(event: Event, problem: SchedulingProblem, placements: dict, slots, tables) -> None:
+def _apply(event: Event, parts: list, slots: dict) -> None:
     Event.objects.select_for_update().filter(pk=event.pk).first()
-    was_locked = {m.id for m in problem.meetings if m.locked is not None}
+    was_locked = {m.id for problem, _p, _t in parts for m in problem.meetings if m.locked}
+    placements = {}
+    table_of = {}
+    for _kind_problem, placed, tables in parts:
+        placements.update(placed)
+        table_of.update({meeting_id: tables for meeting_id in placed})
     current = {
         m.pk: m
         for m in event.meetings.filter(pk__in=list(placements)).exclude(
@@ -176,7 +216,7 @@ def _apply(event: Event, problem: SchedulingProblem, placements: dict, slots, ta
         if meeting is None:
             continue
         meeting.slot = slots[placement.slot] if placement else None
-        meeting.table = tables[placement.table] if placement else None
+        meeting.table = table_of[meeting_id][placement.table] if placement else None
         changed.append(meeting)
     with transaction.atomic():
         Meeting.objects.bulk_update(changed, ["slot", "table"])

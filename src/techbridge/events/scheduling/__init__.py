@@ -11,6 +11,7 @@ from techbridge.events.scheduling.model import (
     SchedulingMode,
     SchedulingProblem,
 )
+from techbridge.events.scheduling.rooms import RoomsResult, schedule_in_rooms
 from techbridge.events.scheduling.solver import schedule_meetings, upper_bound
 
 __all__ = [
@@ -18,11 +19,13 @@ __all__ = [
     "MeetingId",
     "PersonId",
     "Placement",
+    "RoomsResult",
     "ScheduleReport",
     "ScheduleResult",
     "SchedulingMode",
     "SchedulingProblem",
     "schedule_greedily",
+    "schedule_in_rooms",
     "schedule_meetings",
     "upper_bound",
 ]
