@@ -15,9 +15,9 @@ from techbridge.deals.enums import PIPELINE, Reason, Stage
 from techbridge.insights import charts
 from techbridge.insights import selectors as s
 from techbridge.insights import selectors_deals as d
+from techbridge.insights.months import month_span
 
 CHART_ROWS = 15  # bars drawn per chart; the table lists every row
-MAX_MONTHS = 120
 
 
 @dataclass
@@ -99,21 +99,7 @@ def month_label(month: datetime.date) -> str:
     return dates.format_skeleton("yMMM", month, locale=babel_locale())
 
 
-def month_range(filters: s.Filters, *dicts: dict) -> list[datetime.date]:
-    present = [month for data in dicts for month in data]
-    first = s.month_of(filters.date_from) if filters.date_from else min(present, default=None)
-    last = s.month_of(filters.date_to) if filters.date_to else max(present, default=None)
-    if first is None or last is None or first > last:
-        return []
-    months, current = [], first
-    while current <= last and len(months) < MAX_MONTHS:
-        months.append(current)
-        current = datetime.date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return months
-
-
-def _by_month_figure(key, title, filters, named: list[tuple[str, dict]]) -> Figure:
-    months = month_range(filters, *[data for _name, data in named])
+def _by_month_figure(key, title, months, named: list[tuple[str, dict]]) -> Figure:
     return Figure(
         key=key,
         title=title,
@@ -148,15 +134,17 @@ def _country(code: str) -> str:
 
 def dashboard(*, scope: s.Scope, filters: s.Filters, with_searches: bool) -> dict:
     """Everything a dashboard, the public page or the report shows, in the active language."""
-    listings = s.listings_published(scope=scope, filters=filters)
-    views = s.listing_views(scope=scope, filters=filters)
-    marks = s.recommendation_marks(scope=scope, filters=filters)
-    started = d.interests(scope=scope, filters=filters)
-    signed = d.agreements(scope=scope, filters=filters)
-    held = d.meetings_held(scope=scope, filters=filters)
+    months = month_span(filters.date_from, filters.date_to)
+    counted = {"scope": scope, "filters": filters, "months": months}
+    listings = s.listings_published(**counted)
+    views = s.listing_views(**counted)
+    marks = s.recommendation_marks(**counted)
+    started = d.interests(**counted)
+    signed = d.agreements(**counted)
+    held = d.meetings_held(**counted)
     reached = d.funnel(scope=scope, filters=filters)
     reasons = d.end_reasons(scope=scope, filters=filters)
-    found = s.searches(filters=filters) if with_searches else None
+    found = s.searches(filters=filters, months=months) if with_searches else None
     sectors = {sector.code: sector.name for sector in Sector.objects.filter(parent__isnull=True)}
     goals = {goal.number: f"{goal.number} · {goal.short_name}" for goal in SDGGoal.objects.all()}
     countries = _country
@@ -186,7 +174,7 @@ def dashboard(*, scope: s.Scope, filters: s.Filters, with_searches: bool) -> dic
         _by_month_figure(
             "listings-month",
             _("Listings published by month"),
-            filters,
+            months,
             [(t_name, tech["months"]), (n_name, need["months"])],
         ),
         _ranked(
@@ -228,7 +216,7 @@ def dashboard(*, scope: s.Scope, filters: s.Filters, with_searches: bool) -> dic
         _by_month_figure(
             "agreements-month",
             _("Agreements signed and transfers by month"),
-            filters,
+            months,
             [
                 (_("Agreements signed"), signed["months"][Stage.AGREEMENT_SIGNED]),
                 (_("Technologies transferred"), signed["months"][Stage.TRANSFERRED]),
@@ -268,11 +256,11 @@ def dashboard(*, scope: s.Scope, filters: s.Filters, with_searches: bool) -> dic
         _by_month_figure(
             "activity-month",
             _("Meetings held and recommendations marked relevant by month"),
-            filters,
+            months,
             [(_("Meetings held"), held["months"]), (_("Relevant"), marks["months"])],
         ),
         _by_month_figure(
-            "views-month", _("Listing views by month"), filters, [(_("Views"), views["months"])]
+            "views-month", _("Listing views by month"), months, [(_("Views"), views["months"])]
         ),
         _ranked(
             "views-country",

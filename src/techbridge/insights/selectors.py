@@ -12,13 +12,13 @@ curation). The public scope counts only listings that are published now and not 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from techbridge.catalog.enums import Status, Visibility
-from techbridge.catalog.models import Need, Sector, Technology
+from techbridge.catalog.models import Need, SDGGoal, Sector, Technology
 from techbridge.insights.models import ListingViewDay, SearchDay
+from techbridge.insights.months import by_month, month_rows, month_span
 from techbridge.matching.models import RecommendationFeedback
 
 ALL = "all"
@@ -77,6 +77,24 @@ def country_field(model) -> str:
     return "country" if model is Need else "organisation__country"
 
 
+def sector_groups() -> dict[str, list[int]]:
+    """Top-level sector code -> the ids of it and its children (1 query)."""
+    groups: dict[str, list[int]] = {}
+    for pk, code, parent in Sector.objects.values_list("pk", "code", "parent__code"):
+        groups.setdefault(parent or code, []).append(pk)
+    return groups
+
+
+def top_sector(field: str, groups: dict[str, list[int]]) -> Case:
+    """The top-level sector code of a sector id column, as a CASE over the ~50 sector ids
+    (no join to the taxonomy table; NULL stays NULL)."""
+    return Case(
+        *[When(**{f"{field}__in": ids}, then=Value(top)) for top, ids in groups.items()],
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
 def sector_codes(code: str) -> QuerySet:
     """A sector and its children, so a top-level filter finds listings tagged with a child."""
     return Sector.objects.filter(Q(code=code) | Q(code__startswith=code + "."))
@@ -102,23 +120,28 @@ def listing_base(*, model, scope: Scope, filters: Filters) -> QuerySet:
     return listings.order_by()
 
 
-def month_of(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return datetime.date(value.year, value.month, 1)
+def months_for(filters: Filters, months: list | None) -> list:
+    return month_span(filters.date_from, filters.date_to) if months is None else months
 
 
-def _by_month(rows) -> dict[datetime.date, int]:
-    result: dict[datetime.date, int] = {}
-    for month, n in rows:
+def _months_and_countries(rows) -> tuple[dict, dict, int]:
+    """(month or None, country, n) rows -> per month, per country, total."""
+    months: dict[datetime.date, int] = {}
+    countries: dict[str, int] = {}
+    total = 0
+    for month, country, n in rows:
+        total += n
+        countries[country] = countries.get(country, 0) + n
         if month is not None:
-            key = month_of(month)
-            result[key] = result.get(key, 0) + (n or 0)
-    return result
+            months[month] = months.get(month, 0) + n
+    return months, countries, total
 
 
-def listings_published(*, scope: Scope, filters: Filters) -> dict:
-    """Per kind: by month, country, top-level sector and SDG (4 queries per kind)."""
+def listings_published(*, scope: Scope, filters: Filters, months: list | None = None) -> dict:
+    """Per kind: by month and country, top-level sector, SDG (3 queries per kind + 2)."""
+    months = months_for(filters, months)
+    sector_top = top_sector("sector_id", sector_groups())
+    numbers = dict(SDGGoal.objects.values_list("pk", "number"))
     result = {}
     for kind, model in MODELS.items():
         name = model._meta.model_name
@@ -126,26 +149,25 @@ def listings_published(*, scope: Scope, filters: Filters) -> dict:
             in_period("published_at", filters)
         )
         ids = listings.values("pk")
-        months = _by_month(
-            listings.annotate(m=TruncMonth("published_at"))
-            .values_list("m")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
         field = country_field(model)
-        countries = dict(listings.values_list(field).annotate(n=Count("pk")).order_by())
+        per_month, countries, total = _months_and_countries(
+            month_rows(listings, "published_at", months, Count("pk"), field)
+        )
         through = model.sectors.through.objects.filter(**{f"{name}_id__in": ids})
         sectors = dict(
-            through.annotate(top=Coalesce("sector__parent__code", "sector__code"))
+            through.annotate(top=sector_top)
             .values_list("top")
             .annotate(n=Count(f"{name}_id", distinct=True))
             .order_by()
         )
         sdg_through = model.sdgs.through.objects.filter(**{f"{name}_id__in": ids})
-        sdgs = dict(sdg_through.values_list("sdggoal__number").annotate(n=Count("pk")).order_by())
+        sdgs = {
+            numbers[goal]: n
+            for goal, n in sdg_through.values_list("sdggoal_id").annotate(n=Count("pk")).order_by()
+        }
         result[kind] = {
-            "total": sum(months.values()),
-            "months": months,
+            "total": total,
+            "months": per_month,
             "countries": countries,
             "sectors": sectors,
             "sdgs": sdgs,
@@ -153,9 +175,11 @@ def listings_published(*, scope: Scope, filters: Filters) -> dict:
     return result
 
 
-def listing_views(*, scope: Scope, filters: Filters) -> dict:
-    """Page views of listings in scope during the period: by month and country (4 queries)."""
+def listing_views(*, scope: Scope, filters: Filters, months: list | None = None) -> dict:
+    """Page views of listings in scope during the period: by month and country (2 queries)."""
+    span = months_for(filters, months)
     months: dict[datetime.date, int] = {}
+    total = 0
     countries: dict[str, int] = {}
     for kind, model in MODELS.items():
         rows = ListingViewDay.objects.filter(_day_period("day", filters))
@@ -164,28 +188,28 @@ def listing_views(*, scope: Scope, filters: Filters) -> dict:
             rows = rows.filter(**{f"{kind}_id__in": base.values("pk")})
         else:
             rows = rows.filter(**{f"{kind}__isnull": False})
-        for month, n in _by_month(
-            rows.annotate(m=TruncMonth("day")).values_list("m").annotate(n=Sum("n")).order_by()
-        ).items():
-            months[month] = months.get(month, 0) + n
         field = f"{kind}__{country_field(model)}"
-        for code, n in rows.values_list(field).annotate(n=Sum("n")).order_by():
-            countries[code] = countries.get(code, 0) + (n or 0)
-    return {"total": sum(months.values()), "months": months, "countries": countries}
+        per_month, per_country, subtotal = _months_and_countries(
+            month_rows(rows, "day", span, Sum("n"), field, is_date=True)
+        )
+        total += subtotal
+        for month, n in per_month.items():
+            months[month] = months.get(month, 0) + n
+        for code, n in per_country.items():
+            countries[code] = countries.get(code, 0) + n
+    return {"total": total, "months": months, "countries": countries}
 
 
-def searches(*, filters: Filters) -> dict:
+def searches(*, filters: Filters, months: list | None = None) -> dict:
     """Searches during the period by month and interface language (2 queries). Searches are
     not tied to a country or an organisation, so only the whole-platform scopes show them."""
     rows = SearchDay.objects.filter(_day_period("day", filters))
-    months = _by_month(
-        rows.annotate(m=TruncMonth("day")).values_list("m").annotate(n=Sum("n")).order_by()
-    )
+    per_month, total = by_month(rows, "day", months_for(filters, months), Sum("n"), is_date=True)
     languages = dict(rows.values_list("language").annotate(n=Sum("n")).order_by())
-    return {"total": sum(months.values()), "months": months, "languages": languages}
+    return {"total": total, "months": per_month, "languages": languages}
 
 
-def recommendation_marks(*, scope: Scope, filters: Filters) -> dict:
+def recommendation_marks(*, scope: Scope, filters: Filters, months: list | None = None) -> dict:
     """Recommendations members marked relevant / not relevant on listings in scope, by month
     (1 query)."""
     marks = RecommendationFeedback.objects.filter(in_period("created_at", filters))
@@ -195,18 +219,11 @@ def recommendation_marks(*, scope: Scope, filters: Filters) -> dict:
             base = listing_base(model=model, scope=scope, filters=filters)
             condition |= Q(source_kind=kind, source_id__in=base.values("pk"))
         marks = marks.filter(condition)
-    rows = (
-        marks.annotate(m=TruncMonth("created_at"))
-        .values_list("m", "relevant")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    rows = month_rows(marks, "created_at", months_for(filters, months), Count("pk"), "relevant")
     relevant: dict[datetime.date, int] = {}
-    not_relevant = 0
+    counts = {True: 0, False: 0}
     for month, is_relevant, n in rows:
-        if is_relevant:
-            key = month_of(month)
-            relevant[key] = relevant.get(key, 0) + n
-        else:
-            not_relevant += n
-    return {"relevant": sum(relevant.values()), "not_relevant": not_relevant, "months": relevant}
+        counts[bool(is_relevant)] += n
+        if is_relevant and month is not None:
+            relevant[month] = relevant.get(month, 0) + n
+    return {"relevant": counts[True], "not_relevant": counts[False], "months": relevant}

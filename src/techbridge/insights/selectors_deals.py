@@ -13,14 +13,14 @@ from django.db.models import (
     Count,
     Exists,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest, TruncMonth
+from django.db.models.functions import Coalesce
 
 from techbridge.catalog.enums import ListingKind
 from techbridge.catalog.models import Need, Technology
@@ -28,15 +28,18 @@ from techbridge.deals.enums import PIPELINE, Stage
 from techbridge.deals.models import Deal, DealStep
 from techbridge.events.enums import FeedbackOutcome, MeetingCheckIn
 from techbridge.events.models import Meeting, MeetingFeedback
+from techbridge.insights.months import by_month, month_rows
 from techbridge.insights.selectors import (
     ALL,
     COUNTRY,
     ORGANISATION,
     Filters,
     Scope,
-    _by_month,
     in_period,
+    months_for,
     sector_codes,
+    sector_groups,
+    top_sector,
 )
 
 SIGNED = (Stage.AGREEMENT_SIGNED, Stage.TRANSFERRED)
@@ -84,13 +87,11 @@ def _stage_order(field: str) -> Case:
     )
 
 
-def interests(*, scope: Scope, filters: Filters) -> dict:
+def interests(*, scope: Scope, filters: Filters, months: list | None = None) -> dict:
     """Deals started in the period: by month, by the country of each side, by the target's
     top-level sector, by current stage (6 queries)."""
     deals = deal_base(scope=scope, filters=filters).filter(in_period("created_at", filters))
-    months = _by_month(
-        deals.annotate(m=TruncMonth("created_at")).values_list("m").annotate(n=Count("pk"))
-    )
+    per_month, total = by_month(deals, "created_at", months_for(filters, months), Count("pk"))
     listing_side = dict(
         deals.values_list("listing_organisation__country").annotate(n=Count("pk")).order_by()
     )
@@ -98,10 +99,11 @@ def interests(*, scope: Scope, filters: Filters) -> dict:
         deals.values_list("interested_organisation__country").annotate(n=Count("pk")).order_by()
     )
     sectors: dict[str, int] = {}
+    groups = sector_groups()
     for kind in ("technology", "need"):
         rows = (
             deals.filter(target_kind=kind)
-            .annotate(top=Coalesce(f"{kind}__sectors__parent__code", f"{kind}__sectors__code"))
+            .annotate(top=top_sector(f"{kind}__sectors", groups))
             .values_list("top")
             .annotate(n=Count("pk", distinct=True))
             .order_by()
@@ -110,8 +112,8 @@ def interests(*, scope: Scope, filters: Filters) -> dict:
             sectors[code] = sectors.get(code, 0) + n
     stages = dict(deals.values_list("stage").annotate(n=Count("pk")).order_by())
     return {
-        "total": sum(months.values()),
-        "months": months,
+        "total": total,
+        "months": per_month,
         "listing_countries": listing_side,
         "interested_countries": interested_side,
         "sectors": sectors,
@@ -119,25 +121,22 @@ def interests(*, scope: Scope, filters: Filters) -> dict:
     }
 
 
-def agreements(*, scope: Scope, filters: Filters) -> dict:
+def agreements(*, scope: Scope, filters: Filters, months: list | None = None) -> dict:
     """Agreements signed and transfers reached in the period, by month, by the countries of
     the listing side, and by type of agreement (3 queries)."""
     deals = deal_base(scope=scope, filters=filters)
     steps = DealStep.objects.filter(in_period("at", filters), stage__in=SIGNED)
     if scope.kind != ALL or filters.country or filters.sector:
         steps = steps.filter(deal__in=deals.values("pk"))
-    rows = (
-        steps.annotate(m=TruncMonth("at"))
-        .values_list("m", "stage")
-        .annotate(n=Count("deal_id", distinct=True))
-        .order_by()
+    rows = month_rows(
+        steps, "at", months_for(filters, months), Count("deal_id", distinct=True), "stage"
     )
-    months: dict[str, dict[datetime.date, int]] = {stage.value: {} for stage in SIGNED}
+    per_month: dict[str, dict[datetime.date, int]] = {stage.value: {} for stage in SIGNED}
+    totals = {stage.value: 0 for stage in SIGNED}
     for month, stage, n in rows:
-        bucket = months[stage]
-        key = _by_month([(month, n)])
-        for k, v in key.items():
-            bucket[k] = bucket.get(k, 0) + v
+        totals[stage] += n
+        if month is not None:
+            per_month[stage][month] = per_month[stage].get(month, 0) + n
     signed = steps.filter(stage=Stage.AGREEMENT_SIGNED)
     countries = dict(
         signed.values_list("deal__listing_organisation__country")
@@ -150,9 +149,9 @@ def agreements(*, scope: Scope, filters: Filters) -> dict:
         .order_by()
     )
     return {
-        "signed": sum(months[Stage.AGREEMENT_SIGNED].values()),
-        "transferred": sum(months[Stage.TRANSFERRED].values()),
-        "months": months,
+        "signed": totals[Stage.AGREEMENT_SIGNED],
+        "transferred": totals[Stage.TRANSFERRED],
+        "months": per_month,
         "countries": countries,
         "types": types,
     }
@@ -169,31 +168,20 @@ def end_reasons(*, scope: Scope, filters: Filters) -> list[tuple[str, str, int]]
 
 def funnel(*, scope: Scope, filters: Filters) -> dict[str, int]:
     """How many deals started in the period reached each pipeline stage (a skipped stage counts
-    as passed), from the furthest step of each deal or its current stage (1 query)."""
-    deals = deal_base(scope=scope, filters=filters).filter(in_period("created_at", filters))
-    furthest_step = (
-        DealStep.objects.filter(deal=OuterRef("pk"))
-        .annotate(o=_stage_order("stage"))
-        .order_by("-o")
-        .values("o")[:1]
+    as passed), from each deal's furthest step in its history (1 query: the furthest step per
+    deal in a subquery, counted per stage outside it)."""
+    steps = DealStep.objects.filter(stage__in=[stage.value for stage in PIPELINE])
+    if scope.kind != ALL or filters.country or filters.sector or any(filters.bounds()):
+        deals = deal_base(scope=scope, filters=filters).filter(in_period("created_at", filters))
+        steps = steps.filter(deal__in=deals.values("pk"))
+    furthest = steps.order_by().values("deal_id").annotate(furthest=Max(_stage_order("stage")))
+    counts = furthest.aggregate(
+        **{
+            stage.value: Count("deal_id", filter=Q(furthest__gte=index))
+            for index, stage in enumerate(PIPELINE)
+        }
     )
-    rows = (
-        deals.annotate(
-            f=Greatest(
-                Coalesce(Subquery(furthest_step, output_field=IntegerField()), Value(-1)),
-                _stage_order("stage"),
-            )
-        )
-        .values_list("f")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    reached = {stage.value: 0 for stage in PIPELINE}
-    for furthest, n in rows:
-        for index, stage in enumerate(PIPELINE):
-            if index <= furthest or index == 0:
-                reached[stage.value] += n
-    return reached
+    return {stage.value: counts[stage.value] or 0 for stage in PIPELINE}
 
 
 def _held() -> Q:
@@ -203,7 +191,7 @@ def _held() -> Q:
     return Q(check_in=MeetingCheckIn.HELD) | Q(Exists(took_place))
 
 
-def meetings_held(*, scope: Scope, filters: Filters) -> dict:
+def meetings_held(*, scope: Scope, filters: Filters, months: list | None = None) -> dict:
     """One-to-one meetings held, by month of their slot (1 query). Country: either
     participant's organisation (from the brokerage profile); no sector filter applies."""
     meetings = Meeting.objects.filter(_held()).annotate(
@@ -229,10 +217,8 @@ def meetings_held(*, scope: Scope, filters: Filters) -> dict:
             | Q(**{f"{sides[1]}__country": filters.country})
         )
     meetings = meetings.filter(in_period("when", filters))
-    months = _by_month(
-        meetings.annotate(m=TruncMonth("when")).values_list("m").annotate(n=Count("pk")).order_by()
-    )
-    return {"total": sum(months.values()), "months": months}
+    per_month, total = by_month(meetings, "when", months_for(filters, months), Count("pk"))
+    return {"total": total, "months": per_month}
 
 
 def top_agreements(*, scope: Scope, filters: Filters, limit: int = 10) -> list[Deal]:
