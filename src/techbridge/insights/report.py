@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from techbridge.accounts.models import User
 from techbridge.catalog import rules as catalog_rules
 from techbridge.catalog.enums import BudgetRange, TransferMode
+from techbridge.catalog.models import Sector
 from techbridge.core import pdf, pdf_fonts
 from techbridge.core.countries import country_name
 from techbridge.core.tabular import table_bytes
@@ -35,6 +36,7 @@ class Report:
     language: str
     period: str
     scope_label: str
+    filter_rows: list[tuple[str, str]]
     headline: list[tuple[str, str, int]]
     figures: list[fig.Figure]
     agreements_header: list[str]
@@ -82,6 +84,16 @@ def _agreement_rows(user: User, scope: Scope, filters: Filters) -> list[list[str
     return rows
 
 
+def _filter_rows(filters: Filters) -> list[tuple[str, str]]:
+    rows = []
+    if filters.country:
+        rows.append((_("Country"), country_name(filters.country)))
+    if filters.sector:
+        sector = Sector.objects.filter(code=filters.sector).first()
+        rows.append((_("Sector"), sector.name if sector else filters.sector))
+    return rows
+
+
 def report_build(
     *, user: User, scope: Scope, scope_label: str, filters: Filters, with_searches: bool
 ) -> Report:
@@ -93,6 +105,7 @@ def report_build(
         language=translation.get_language(),
         period=period_label(filters),
         scope_label=scope_label,
+        filter_rows=_filter_rows(filters),
         headline=data["headline"],
         figures=data["figures"],
         agreements_header=[
@@ -119,7 +132,9 @@ def _fits_primary_font(texts) -> bool:
 def report_pdf(report: Report) -> pdf.Document:
     fmt = fig.number_formatter()
     document = pdf.Document(title=report.title, language=report.language, author="techbridge")
-    document.key_values([(_("Scope"), report.scope_label), (_("Period"), report.period)])
+    document.key_values(
+        [(_("Scope"), report.scope_label), (_("Period"), report.period), *report.filter_rows]
+    )
     document.heading(_("Headline figures"))
     document.key_values([(label, fmt(value)) for _key, label, value in report.headline])
     for figure in report.figures:
@@ -167,6 +182,7 @@ def report_xlsx(report: Report) -> bytes:
     rows = [
         [_("Scope"), report.scope_label],
         [_("Period"), report.period],
+        *[list(row) for row in report.filter_rows],
         *[[label, value] for _key, label, value in report.headline],
     ]
     extra = {
