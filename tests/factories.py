@@ -375,8 +375,10 @@ class MeetingSlotFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     starts_at = factory.Sequence(
-        lambda n: timezone.now().replace(minute=0, second=0, microsecond=0)
-        + datetime.timedelta(days=30, minutes=30 * n)
+        lambda n: (
+            timezone.now().replace(minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=30, minutes=30 * n)
+        )
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=30))
 
@@ -683,9 +685,7 @@ class AllianceMembershipFactory(factory.django.DjangoModelFactory):
     tier = "ordinary"
     status = "active"
     since = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=100))
-    valid_until = factory.LazyFunction(
-        lambda: timezone.localdate() + datetime.timedelta(days=265)
-    )
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=265))
 
     @factory.post_generation
     def sectors(obj, create, extracted, **kwargs):

@@ -2,11 +2,13 @@
 and the member badge shows on the organisation page while the directory lists it."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from techbridge.alliance.models import AllianceMembership, MembershipApplication
 from techbridge.organisations.enums import MemberRole
+from tests.browser.helpers import login, submit
 from tests.factories import (
-    PASSWORD,
     CharterFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -21,17 +23,9 @@ pytestmark = [
 NAME = "Mekong Delta Aquaculture Institute"
 
 
-def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(base + "/**")
-
-
-def _submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
+def _vi(text: str) -> str:
+    with translation.override("vi"):
+        return gettext(text)
 
 
 def test_apply_approve_badge_and_directory(live_server, browser, worker, outbox):
@@ -47,25 +41,26 @@ def test_apply_approve_badge_and_directory(live_server, browser, worker, outbox)
     # The admin opens the organisation page, then the alliance membership page, and applies.
     page = browser.new_context(locale="en-US").new_page()
     page.set_default_timeout(15_000)
-    _login(page, base, admin.email)
+    login(page, base, admin.email)
     page.goto(f"{base}/organisations/{organisation.slug}/")
     assert page.locator(".alliance-member").count() == 0
-    _submit(page, "text=Alliance membership")
-    _submit(page, "text=Apply to join the alliance")
+    # The admin reads Vietnamese (regression: the test clicked the English labels).
+    submit(page, f"text={_vi('Alliance membership')}")
+    submit(page, f"text={_vi('Apply to join the alliance')}")
     assert page.locator("details.charter").is_visible()
     page.fill("#id_capabilities", "Shrimp hatcheries and water-quality laboratory.")
     page.select_option("#id_language", "en")
     page.select_option("#id_sectors", ["fish.mariculture"])
     page.select_option("#id_countries_served", ["VN", "KH"])
     page.check("#id_charter_accepted")
-    _submit(page, "main form button[type=submit]")
-    assert "Application waiting for a decision" in page.content()
+    submit(page, "main form button[type=submit]")
+    assert _vi("Application waiting for a decision") in page.content()
     assert MembershipApplication.objects.get().status == "pending"
 
     # Staff approve it as a core member from the applications page.
     staff = browser.new_context(locale="en-US").new_page()
     staff.set_default_timeout(15_000)
-    _login(staff, base, "staff@centre.example.org")
+    login(staff, base, "staff@centre.example.org")
     staff.goto(f"{base}/alliance/applications/")
     row = staff.locator("tr", has_text=NAME)
     row.locator("select[name=tier]").select_option("core")

@@ -8,20 +8,13 @@ from django.utils import timezone
 
 from techbridge.events import services_brokerage
 from techbridge.events.models import Meeting, Registration
-from tests.factories import PASSWORD, BrokerageFactory, EventFactory, UserFactory
+from tests.browser.helpers import login
+from tests.factories import BrokerageFactory, EventFactory, UserFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(base + "/**")
 
 
 def _register(page, base: str, slug: str, participant_type: str) -> None:
@@ -69,9 +62,9 @@ def test_request_accept_schedule_publish_same_slot_and_table(live_server, browse
     s = browser.new_context(locale="en-US").new_page()
     for page in (a, b, s):
         page.set_default_timeout(15_000)
-    _login(a, base, alice.email)
-    _login(b, base, bob.email)
-    _login(s, base, staff.email)
+    login(a, base, alice.email)
+    login(b, base, bob.email)
+    login(s, base, staff.email)
     _register(a, base, event.slug, "provider")
     _register(b, base, event.slug, "seeker")
     assert set(Registration.objects.values_list("status", flat=True)) == {"approved"}

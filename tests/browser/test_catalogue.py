@@ -7,7 +7,8 @@ from django.utils.translation import gettext
 
 from techbridge.catalog.models import Technology
 from techbridge.organisations.enums import MemberRole
-from tests.factories import PASSWORD, CallFactory, MembershipFactory, UserFactory
+from tests.browser.helpers import login
+from tests.factories import CallFactory, MembershipFactory, UserFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,14 +16,6 @@ pytestmark = [
 ]
 
 THAI_TITLE = "เครื่องอบแห้งพลังงานแสงอาทิตย์แบบอุโมงค์"
-
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(base + "/**")
 
 
 def test_provider_submits_staff_publishes_thai_visitor_finds(live_server, browser):
@@ -38,7 +31,7 @@ def test_provider_submits_staff_publishes_thai_visitor_finds(live_server, browse
     call = CallFactory(title="Sustainability technologies 2026")
 
     provider = browser.new_context().new_page()
-    _login(provider, base, membership.user.email)
+    login(provider, base, membership.user.email)
     provider.goto(f"{base}/technologies/new/gx-solar/")
     provider.select_option("#id_language", "zh-hans")
     provider.fill("#id_title", "隧道式太阳能干燥机")
@@ -65,7 +58,7 @@ def test_provider_submits_staff_publishes_thai_visitor_finds(live_server, browse
     assert call.submissions.get().technology == technology
 
     staff = browser.new_context().new_page()
-    _login(staff, base, "staff@centre.example.org")
+    login(staff, base, "staff@centre.example.org")
     staff.goto(f"{base}/catalogue/review/")
     staff.get_by_role("link", name="隧道式太阳能干燥机").click()
     with staff.expect_navigation():

@@ -4,8 +4,8 @@ score it in a blind round, staff publish the ranking and a visitor reads the res
 import pytest
 
 from techbridge.competitions.models import Assignment, Entry
+from tests.browser.helpers import login, submit
 from tests.factories import (
-    PASSWORD,
     CompetitionFactory,
     JudgeFactory,
     RoundFactory,
@@ -20,19 +20,6 @@ pytestmark = [
 ]
 
 TITLE = "Solar cassava dryer for village cooperatives"
-
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(base + "/**")
-
-
-def _submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def test_entry_to_published_ranking(live_server, browser, worker, settings):
@@ -59,18 +46,18 @@ def test_entry_to_published_ranking(live_server, browser, worker, settings):
     # The applicant enters and submits.
     page = browser.new_context(locale="en-US").new_page()
     page.set_default_timeout(15_000)
-    _login(page, base, applicant.email)
+    login(page, base, applicant.email)
     page.goto(f"{base}/competitions/{competition.slug}/")
-    _submit(page, "text=Enter the competition")
+    submit(page, "text=Enter the competition")
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Halves post-harvest losses with a passive solar dryer.")
     page.select_option("#id_track", str(track.pk))
     page.select_option("#id_country", "TH")
     page.select_option("#id_sectors", ["energy"])
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     page.fill("#id_name", "Somchai Kittipong")
-    _submit(page, "text=Add team member")
-    _submit(page, "text=Submit entry")
+    submit(page, "text=Add team member")
+    submit(page, "text=Submit entry")
     assert "Your entry is submitted." in page.content()
     entry = Entry.objects.get(title=TITLE)
     assert entry.status == "submitted"
@@ -78,9 +65,9 @@ def test_entry_to_published_ranking(live_server, browser, worker, settings):
     # Staff run the automatic assignment; the worker solves it.
     staff = browser.new_context(locale="en-US").new_page()
     staff.set_default_timeout(15_000)
-    _login(staff, base, "staff@centre.example.org")
+    login(staff, base, "staff@centre.example.org")
     staff.goto(f"{base}/competitions/{competition.slug}/rounds/{round_.pk}/assignments/")
-    _submit(staff, "text=Assign judges automatically")
+    submit(staff, "text=Assign judges automatically")
     worker()
     staff.reload()
     assert "Last run assigned 2 pairs" in staff.content()
@@ -91,21 +78,21 @@ def test_entry_to_published_ranking(live_server, browser, worker, settings):
     for judge, (impact, feasibility) in zip(judges[:2], ((9, 7), (6, 8)), strict=True):
         judge_page = browser.new_context(locale="en-US").new_page()
         judge_page.set_default_timeout(15_000)
-        _login(judge_page, base, judge.user.email)
+        login(judge_page, base, judge.user.email)
         judge_page.goto(f"{base}/competitions/judging/")
-        _submit(judge_page, f"text={TITLE}")
+        submit(judge_page, f"text={TITLE}")
         assert "Somchai" not in judge_page.content()
         criteria = list(round_.criteria.order_by("position", "pk"))
         judge_page.fill(f"#id_criterion_{criteria[0].pk}", str(impact))
         judge_page.fill(f"#id_criterion_{criteria[1].pk}", str(feasibility))
-        _submit(judge_page, "text=Save scores")
+        submit(judge_page, "text=Save scores")
         assert "Scores saved." in judge_page.content()
         judge_page.context.close()
 
     # Staff see the ranking and publish it; a visitor reads the results.
     staff.goto(f"{base}/competitions/{competition.slug}/rounds/{round_.pk}/ranking/")
     assert TITLE in staff.content()
-    _submit(staff, "text=Publish results")
+    submit(staff, "text=Publish results")
     visitor = browser.new_context(locale="en-US").new_page()
     visitor.goto(f"{base}/competitions/{competition.slug}/rounds/{round_.pk}/results/")
     assert TITLE in visitor.content()

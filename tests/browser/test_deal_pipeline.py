@@ -6,7 +6,8 @@ import pytest
 
 from techbridge.deals.models import Deal
 from techbridge.organisations.enums import MemberRole
-from tests.factories import PASSWORD, MembershipFactory, TechnologyFactory, UserFactory
+from tests.browser.helpers import login, submit
+from tests.factories import MembershipFactory, TechnologyFactory, UserFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -14,19 +15,6 @@ pytestmark = [
 ]
 
 TITLE = "Biomass-solar hybrid cassava dryer"
-
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(base + "/**")
-
-
-def _submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def test_vietnamese_interest_to_signed_agreement_in_the_funnel(live_server, browser):
@@ -57,7 +45,7 @@ def test_vietnamese_interest_to_signed_agreement_in_the_funnel(live_server, brow
     UserFactory(email="staff@centre.example.org", is_staff=True)
 
     vietnamese = browser.new_context(locale="en-US").new_page()
-    _login(vietnamese, base, buyer.email)
+    login(vietnamese, base, buyer.email)
     vietnamese.goto(f"{base}/technologies/")
     vietnamese.get_by_role("link", name=TITLE).click()
     assert "Guangxi Dryer Works" not in vietnamese.content()
@@ -67,19 +55,19 @@ def test_vietnamese_interest_to_signed_agreement_in_the_funnel(live_server, brow
     vietnamese.fill("#id_information_missing", "Fuel use per tonne of chips.")
     vietnamese.fill("#id_who_we_are", "A cassava processor in Tay Ninh with two plants.")
     vietnamese.fill("#id_message", "Could we visit a reference site?")
-    _submit(vietnamese, "main form button.primary")
+    submit(vietnamese, "main form button.primary")
     deal = Deal.objects.get()
     assert vietnamese.url == f"{base}/deals/{deal.pk}/"
     page = vietnamese.content()
     assert "Guangxi Dryer Works" not in page and "sales@gx-dryer.example.org" not in page
 
     chinese = browser.new_context(locale="en-US").new_page()
-    _login(chinese, base, provider.email)
+    login(chinese, base, provider.email)
     chinese.goto(f"{base}/deals/inbox/")
     inbox = chinese.content()
     assert "A cassava processor in Tay Ninh" in inbox
     assert "Mekong Cassava JSC" not in inbox and "lan@mekong-cassava.example.org" not in inbox
-    _submit(chinese, "button:has-text('Accept the introduction')")
+    submit(chinese, "button:has-text('Accept the introduction')")
     assert chinese.url == f"{base}/deals/{deal.pk}/"
     assert chinese.get_by_role("link", name="Mekong Cassava JSC").is_visible()
     assert "lan@mekong-cassava.example.org" in chinese.content()
@@ -90,17 +78,17 @@ def test_vietnamese_interest_to_signed_agreement_in_the_funnel(live_server, brow
 
     for stage in ("meeting_held", "negotiating", "agreement_signed"):
         chinese.select_option("#id_stage", stage)
-        _submit(chinese, "#move-form button")
+        submit(chinese, "#move-form button")
     chinese.select_option("#id_agreement_type", "licence_non_exclusive")
     chinese.select_option("#id_value_range", "50k_200k")
     chinese.select_option("#id_agreement_countries", ["VN"])
-    _submit(chinese, "button:has-text('Save agreement details')")
+    submit(chinese, "button:has-text('Save agreement details')")
     assert chinese.locator(".stage-bar li.current").inner_text() == "Agreement signed"
     deal.refresh_from_db()
     assert (deal.stage, deal.agreement_countries) == ("agreement_signed", ["VN"])
 
     staff = browser.new_context(locale="en-US").new_page()
-    _login(staff, base, "staff@centre.example.org")
+    login(staff, base, "staff@centre.example.org")
     staff.goto(f"{base}/deals/pipeline/")
     staff.get_by_role("link", name="Funnel by stage").click()
     row = staff.locator("table tr", has_text="Agreement signed").first

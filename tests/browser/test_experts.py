@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from techbridge.experts import services
-from tests.browser.test_catalogue import _login
+from tests.browser.helpers import login
 from tests.factories import MembershipFactory, NeedFactory, UserFactory
 
 pytestmark = [
@@ -55,7 +55,7 @@ def test_khmer_need_suggests_a_chinese_expert_who_is_written_to(live_server, pag
     ).user
     seen: list[str] = []
 
-    _login(page, base, reader.email)
+    login(page, base, reader.email)
     page.goto(f"{base}/needs/{need.pk}/")
     suggestions = page.locator("section.expert-suggestions")
     suggestions.wait_for()

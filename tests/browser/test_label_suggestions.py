@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from techbridge.matching.services import label_vectors_refresh
-from tests.browser.test_catalogue import _login
+from tests.browser.helpers import login
 from tests.factories import MembershipFactory
 from tests.matching.taxonomy import smaller_taxonomy
 
@@ -27,7 +27,7 @@ def test_writer_picks_a_suggested_sector(live_server, browser):
         user__preferred_language="km",
     )
     page = browser.new_context().new_page()
-    _login(page, live_server.url, membership.user.email)
+    login(page, live_server.url, membership.user.email)
     page.goto(f"{live_server.url}/needs/new/kh-coop/")
     page.select_option("#id_language", "km")
     page.fill("#id_title", "ម៉ាស៊ីនសម្ងួតថាមពលព្រះអាទិត្យសម្រាប់សហគមន៍កសិកម្ម")

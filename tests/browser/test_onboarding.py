@@ -50,7 +50,7 @@ def test_sign_up_verify_create_organisation_switch_to_thai(live_server, page, wo
         thai_sign_out = gettext("Sign out")
     assert thai_members != "Members"
     assert page.locator("html").get_attribute("lang") == "th"
-    assert page.get_by_role("link", name=thai_members).is_visible()
+    assert page.get_by_role("link", name=thai_members, exact=True).is_visible()
     assert page.get_by_role("button", name=thai_sign_out).is_visible()
     page.screenshot(path=str(_screenshot_dir() / "onboarding-thai.png"), full_page=True)
 
