@@ -144,10 +144,16 @@ def test_daily_run_reminds_once_in_the_receivers_language_then_expires(trio, out
     assert [m.to for m in outbox] == [[b.user.email]]
     assert "2" in outbox[0].body  # expires in 2 days
     assert services.meeting_requests_expire(now=NOW + datetime.timedelta(days=1)) == 0
+    outbox.clear()
     assert services.meeting_requests_expire(now=NOW + datetime.timedelta(days=2)) == 1
     old.refresh_from_db()
     fresh.refresh_from_db()
     assert (old.status, fresh.status) == ("expired", "pending")
+    # The requester (English) hears that the request expired, once.
+    assert services.meeting_requests_expire(now=NOW + datetime.timedelta(days=3)) == 0
+    worker()
+    assert [m.to for m in outbox] == [[a.user.email]]
+    assert b.user.full_name in outbox[0].subject and "did not answer" in outbox[0].subject
 
 
 def test_daily_task_runs_in_the_worker(trio, worker):

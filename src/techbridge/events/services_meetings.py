@@ -222,12 +222,18 @@ def _pending_older_than(brokerage: Brokerage, days: int, now) -> "list[MeetingRe
 
 @transaction.atomic
 def meeting_requests_expire(*, now=None) -> int:
-    """Pending requests older than their event's answer time become expired."""
+    """Pending requests older than their event's answer time become expired, and whoever
+    asked is told, so they can ask someone else."""
     now = now or timezone.now()
     expired = 0
     for brokerage in Brokerage.objects.all():
-        stale = _pending_older_than(brokerage, brokerage.request_expiry_days, now)
-        expired += stale.update(status=RequestStatus.EXPIRED, answered_at=now)
+        stale = list(_pending_older_than(brokerage, brokerage.request_expiry_days, now))
+        MeetingRequest.objects.filter(pk__in=[r.pk for r in stale]).update(
+            status=RequestStatus.EXPIRED, answered_at=now
+        )
+        for request in stale:
+            _mail(to=request.requester, template="meeting_request_expired", request=request)
+        expired += len(stale)
     return expired
 
 
