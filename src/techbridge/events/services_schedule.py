@@ -2,6 +2,7 @@
 (lock, move), and publishing the schedule (draft → preliminary → final)."""
 
 import logging
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -65,14 +66,21 @@ def schedule_run_start(*, user: User, event: Event, only_unscheduled: bool) -> S
     return run
 
 
-def _problem(
-    event: Event, meetings: list, tables: list, *, only_unscheduled: bool
-) -> tuple[SchedulingProblem, dict]:
-    """The scheduler's view of some meetings and tables: slots and tables become indexes."""
+@dataclass(frozen=True)
+class _Day:
+    """What every scheduling problem of one run shares: the slots, the people and when they
+    cannot meet."""
+
+    slots: list
+    slot_index: dict
+    people: tuple
+    unavailable: frozenset
+
+
+def _day(event: Event, meetings: list) -> _Day:
     slots = list(event.meeting_slots.all())
     slot_index = {slot.pk: i for i, slot in enumerate(slots)}
-    table_index = {table.pk: i for i, table in enumerate(tables)}
-    people = sorted({p for m in event.meetings.all() for p in (m.person_a_id, m.person_b_id)})
+    people = tuple(sorted({p for m in meetings for p in (m.person_a_id, m.person_b_id)}))
     unavailable = frozenset(
         (registration_id, slot_index[slot_id])
         for registration_id, slot_id in BrokerageProfile.unavailable_slots.through.objects.filter(
@@ -80,12 +88,18 @@ def _problem(
         ).values_list("brokerageprofile__registration_id", "meetingslot_id")
         if slot_id in slot_index
     )
+    return _Day(slots=slots, slot_index=slot_index, people=people, unavailable=unavailable)
+
+
+def _problem(day: _Day, meetings: list, tables: list, *, only_unscheduled: bool):
+    """The scheduler's view of some meetings and tables: slots and tables become indexes."""
+    table_index = {table.pk: i for i, table in enumerate(tables)}
     scheduler_meetings = []
     for meeting in meetings:
         placement = None
-        if meeting.slot_id in slot_index and meeting.table_id in table_index:
+        if meeting.slot_id in day.slot_index and meeting.table_id in table_index:
             placement = Placement(
-                slot=slot_index[meeting.slot_id], table=table_index[meeting.table_id]
+                slot=day.slot_index[meeting.slot_id], table=table_index[meeting.table_id]
             )
         scheduler_meetings.append(
             SchedulerMeeting(
@@ -97,14 +111,13 @@ def _problem(
                 current=None if meeting.locked else placement,
             )
         )
-    problem = SchedulingProblem(
-        people=tuple(people),
-        tables_per_slot=tuple(len(tables) for _slot in slots),
+    return SchedulingProblem(
+        people=day.people,
+        tables_per_slot=tuple(len(tables) for _slot in day.slots),
         meetings=tuple(scheduler_meetings),
-        unavailable=unavailable,
+        unavailable=day.unavailable,
         mode=SchedulingMode.ONLY_UNSCHEDULED if only_unscheduled else SchedulingMode.ALL,
     )
-    return problem, dict(enumerate(slots))
 
 
 def _is_online(meeting: Meeting) -> bool:
@@ -120,8 +133,10 @@ def _solve(event: Event, run: ScheduleRun, time_limit_seconds: float):
     rooms = [table for table in tables if table.is_online]
     physical = [table for table in tables if not table.is_online]
     only = run.only_unscheduled
+    day = _day(event, meetings)
+    slots = dict(enumerate(day.slots))
     if not rooms or not physical:
-        problem, slots = _problem(event, meetings, tables, only_unscheduled=only)
+        problem = _problem(day, meetings, tables, only_unscheduled=only)
         result = schedule_meetings(
             problem=problem,
             time_limit_seconds=time_limit_seconds,
@@ -131,8 +146,8 @@ def _solve(event: Event, run: ScheduleRun, time_limit_seconds: float):
         return [(problem, result.placements, dict(enumerate(tables)))], slots, result.report
     online = [m for m in meetings if _is_online(m)]
     on_site = [m for m in meetings if not _is_online(m)]
-    tables_problem, slots = _problem(event, on_site, physical, only_unscheduled=only)
-    online_problem, _slots = _problem(event, online, rooms, only_unscheduled=only)
+    tables_problem = _problem(day, on_site, physical, only_unscheduled=only)
+    online_problem = _problem(day, online, rooms, only_unscheduled=only)
     result = schedule_in_rooms(
         tables=tables_problem,
         online=online_problem,
